@@ -1,0 +1,60 @@
+package org.tf2torch.ir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Bytes {@code [offset, offset + byteSize)} of a file, read only when written (a variables shard slice). */
+public final class FileSliceTensor extends Tensor {
+    private final Path file;
+    private final long offset;
+
+    public FileSliceTensor(DType dtype, Shape shape, Path file, long offset) {
+        super(dtype, shape);
+        this.file = file;
+        this.offset = offset;
+    }
+
+    public Path file() { return file; }
+    public long offset() { return offset; }
+
+    @Override
+    public void writeTo(WritableByteChannel out) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long pos = offset;
+            long end = offset + byteSize();
+            if (ch.size() < end) {
+                throw new IOException(file + " ends at byte " + ch.size() + " but a tensor needs bytes "
+                        + offset + ".." + end);
+            }
+            while (pos < end) {
+                long n = ch.transferTo(pos, end - pos, out);
+                if (n <= 0) throw new IOException("short read from " + file + " at byte " + pos);
+                pos += n;
+            }
+        }
+    }
+
+    @Override
+    public ByteBuffer read() throws IOException {
+        long size = byteSize();
+        if (size > Integer.MAX_VALUE) throw new IOException("tensor of " + size + " bytes is too large to read whole");
+        ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long pos = offset;
+            while (b.hasRemaining()) {
+                int n = ch.read(b, pos);
+                if (n < 0) throw new IOException(file + " ends before the tensor's " + size + " bytes at " + offset);
+                pos += n;
+            }
+        }
+        return b.flip();
+    }
+
+    @Override
+    public String describe() { return type() + " at " + file.getFileName() + "@" + offset; }
+}
