@@ -1,0 +1,126 @@
+package org.tf2torch.ir.passes;
+
+import org.tf2torch.ir.Attrs;
+import org.tf2torch.ir.DType;
+import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Shape;
+import org.tf2torch.ir.Tensor;
+import org.tf2torch.ir.TensorValues;
+
+/** Element-wise arithmetic on constants with NumPy broadcasting: doubles for floats, longs for integers. */
+final class Elementwise {
+    private Elementwise() {}
+
+    static Tensor binary(Op op, Tensor x, Tensor y, DType out, Shape outShape) {
+        if (!outShape.isStatic()) return null;
+        int n = Math.toIntExact(outShape.numElements());
+        long[] os = outShape.sizes();
+        int[] ix = index(x.shape().sizes(), os, n);
+        int[] iy = index(y.shape().sizes(), os, n);
+        if (out.isFloating()) {
+            double[] a = TensorValues.toDoubles(x);
+            double[] b = TensorValues.toDoubles(y);
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) r[i] = applyDouble(op, a[ix[i]], b[iy[i]]);
+            return TensorValues.ofDoubles(out, outShape, r);
+        }
+        long[] a = TensorValues.toLongs(x);
+        long[] b = TensorValues.toLongs(y);
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            Long v = applyLong(op, a[ix[i]], b[iy[i]]);
+            if (v == null) return null;
+            r[i] = v;
+        }
+        return TensorValues.ofLongs(out, outShape, r);
+    }
+
+    static Tensor unary(Op op, Attrs attrs, Tensor x) {
+        if (!x.dtype().isFloating()) {
+            if (op != Op.NEG && op != Op.ABS) return null;
+            long[] a = TensorValues.toLongs(x);
+            for (int i = 0; i < a.length; i++) a[i] = op == Op.NEG ? -a[i] : Math.abs(a[i]);
+            return TensorValues.ofLongs(x.dtype(), x.shape(), a);
+        }
+        double[] a = TensorValues.toDoubles(x);
+        for (int i = 0; i < a.length; i++) {
+            double v = a[i];
+            switch (op) {
+                case NEG: v = -v; break;
+                case ABS: v = Math.abs(v); break;
+                case EXP: v = Math.exp(v); break;
+                case LOG: v = Math.log(v); break;
+                case SQRT: v = Math.sqrt(v); break;
+                case RECIPROCAL: v = 1.0 / v; break;
+                case RELU: v = Math.max(0, v); break;
+                case CLIP: v = Math.min(Math.max(v, attrs.f("min")), attrs.f("max")); break;
+                default: return null;
+            }
+            a[i] = v;
+        }
+        return TensorValues.ofDoubles(x.dtype(), x.shape(), a);
+    }
+
+    static Tensor broadcastTo(Tensor x, Shape outShape) {
+        int n = Math.toIntExact(outShape.numElements());
+        int[] ix = index(x.shape().sizes(), outShape.sizes(), n);
+        if (x.dtype().isFloating()) {
+            double[] a = TensorValues.toDoubles(x);
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) r[i] = a[ix[i]];
+            return TensorValues.ofDoubles(x.dtype(), outShape, r);
+        }
+        long[] a = TensorValues.toLongs(x);
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) r[i] = a[ix[i]];
+        return TensorValues.ofLongs(x.dtype(), outShape, r);
+    }
+
+    private static double applyDouble(Op op, double a, double b) {
+        switch (op) {
+            case ADD: return a + b;
+            case SUB: return a - b;
+            case MUL: return a * b;
+            case DIV: return a / b;
+            case POW: return Math.pow(a, b);
+            case MAX: return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+            default: return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
+        }
+    }
+
+    private static Long applyLong(Op op, long a, long b) {
+        switch (op) {
+            case ADD: return a + b;
+            case SUB: return a - b;
+            case MUL: return a * b;
+            case DIV: return b == 0 ? null : a / b;
+            case MAX: return Math.max(a, b);
+            case MIN: return Math.min(a, b);
+            default: return null;
+        }
+    }
+
+    /** For each flat output index, the flat index into an operand broadcast to the output shape. */
+    private static int[] index(long[] in, long[] out, int n) {
+        int r = out.length;
+        int off = r - in.length;
+        long[] strides = new long[r];
+        long acc = 1;
+        for (int i = in.length - 1; i >= 0; i--) {
+            strides[i + off] = in[i] == 1 ? 0 : acc;
+            acc *= in[i];
+        }
+        int[] res = new int[n];
+        long[] idx = new long[r];
+        for (int k = 0; k < n; k++) {
+            long o = 0;
+            for (int i = 0; i < r; i++) o += idx[i] * strides[i];
+            res[k] = (int) o;
+            for (int i = r - 1; i >= 0; i--) {
+                if (++idx[i] < out[i]) break;
+                idx[i] = 0;
+            }
+        }
+        return res;
+    }
+}

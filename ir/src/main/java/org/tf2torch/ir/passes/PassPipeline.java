@@ -1,0 +1,41 @@
+package org.tf2torch.ir.passes;
+
+import java.util.List;
+import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.Verifier;
+
+/** Runs passes in order until none changes the graph, optionally verifying after each. */
+public final class PassPipeline {
+    private final List<Pass> passes;
+    private final boolean verify;
+
+    public PassPipeline(List<Pass> passes, boolean verify) {
+        this.passes = List.copyOf(passes);
+        this.verify = verify;
+    }
+
+    /** The cleanup every conversion gets. */
+    public static PassPipeline standard(boolean verify) {
+        return new PassPipeline(List.of(new IdentityRemoval(), new ConstantFolding(), new TransposeOptimization(),
+                new ParameterLayoutFolding(), new ConstantFolding(), new ConvBiasFusion(),
+                new DeadCodeElimination()), verify);
+    }
+
+    public void run(Graph g) {
+        for (int round = 0; round < 10; round++) {
+            boolean changed = false;
+            for (Pass p : passes) {
+                boolean c = p.run(g);
+                if (c && verify) {
+                    try {
+                        Verifier.verify(g);
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException("after pass " + p.name() + ": " + e.getMessage(), e);
+                    }
+                }
+                changed |= c;
+            }
+            if (!changed) return;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.tf2torch.ir.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.ir.AttrKind;
+import org.tf2torch.ir.AttrSpec;
+import org.tf2torch.ir.DType;
+import org.tf2torch.ir.DenseTensor;
+import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Parameter;
+import org.tf2torch.ir.Shape;
+import org.tf2torch.ir.SourceRef;
+import org.tf2torch.ir.TensorType;
+import org.tf2torch.ir.TensorValues;
+import org.tf2torch.ir.Value;
+
+/** Reads the text form back into a {@link Graph}; parameters get zero-filled data of their declared type. */
+public final class IrParser {
+    private final Map<String, Value> values = new HashMap<>();
+    private Graph graph;
+
+    private IrParser() {}
+
+    public static Graph parse(String text) {
+        return new IrParser().run(text);
+    }
+
+    private Graph run(String text) {
+        String[] lines = text.split("\n", -1);
+        boolean closed = false;
+        for (int i = 0; i < lines.length; i++) {
+            String raw = lines[i];
+            if (raw.isBlank() || raw.trim().startsWith("//")) continue;
+            Cursor c = new Cursor(raw, i + 1);
+            if (closed) throw c.error("text after the closing '}'");
+            if (graph == null) {
+                c.expect("graph");
+                c.expect("@");
+                graph = new Graph(c.word());
+                c.expect("{");
+            } else if (c.tryConsume("}")) {
+                closed = true;
+            } else if (c.tryConsume("input ")) {
+                String name = c.valueName();
+                c.expect(":");
+                TensorType t = type(c);
+                c.expect("=");
+                values.put(name, graph.addTypedInput(c.string(), name, t));
+            } else if (c.tryConsume("weight ") || c.tryConsume("buffer ")) {
+                boolean trainable = raw.trim().startsWith("weight");
+                String name = c.string();
+                c.expect(":");
+                TensorType t = type(c);
+                graph.addParameter(new Parameter(name, zeros(t), trainable));
+            } else if (c.tryConsume("return")) {
+                parseReturn(c);
+            } else {
+                parseNode(c);
+            }
+        }
+        if (graph == null || !closed) throw new IllegalArgumentException("IR text has no complete 'graph @name { ... }'");
+        return graph;
+    }
+
+    private void parseReturn(Cursor c) {
+        while (!c.atEnd()) {
+            String key = c.string();
+            c.expect("=");
+            graph.setOutput(key, lookup(c, c.valueName()));
+            if (!c.tryConsume(",")) break;
+        }
+    }
+
+    private void parseNode(Cursor c) {
+        List<String> outs = new ArrayList<>();
+        do {
+            outs.add(c.valueName());
+        } while (c.tryConsume(","));
+        c.expect("=");
+        Op op;
+        try {
+            op = Op.fromTextName(c.word());
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
+        c.expect("(");
+        List<Value> in = new ArrayList<>();
+        if (!c.tryConsume(")")) {
+            do {
+                in.add(lookup(c, c.valueName()));
+            } while (c.tryConsume(","));
+            c.expect(")");
+        }
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        if (c.tryConsume("{")) {
+            if (!c.tryConsume("}")) {
+                do {
+                    String k = c.word();
+                    c.expect("=");
+                    AttrSpec spec = op.attr(k);
+                    if (spec == null) throw c.error(op.textName() + " has no attribute '" + k + "'");
+                    attrs.put(k, attrValue(c, spec.kind()));
+                } while (c.tryConsume(","));
+                c.expect("}");
+            }
+        }
+        c.expect(":");
+        List<TensorType> types = new ArrayList<>();
+        do {
+            types.add(type(c));
+        } while (c.tryConsume(","));
+        if (types.size() != outs.size()) throw c.error(outs.size() + " results but " + types.size() + " types");
+        SourceRef src = SourceRef.NONE;
+        if (c.tryConsume("#")) {
+            c.expect("tf");
+            String node = c.string();
+            String tfOp = c.string();
+            String fn = c.atEnd() ? "" : c.string();
+            src = new SourceRef(node, tfOp, fn);
+        }
+        try {
+            List<Value> res = graph.addTyped(op, in, attrs, src, outs, types).outputs();
+            for (int k = 0; k < outs.size(); k++) values.put(outs.get(k), res.get(k));
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
+    }
+
+    private Value lookup(Cursor c, String name) {
+        Value v = values.get(name);
+        if (v == null) throw c.error("%" + name + " is not defined above");
+        return v;
+    }
+
+    private static TensorType type(Cursor c) {
+        String dt = c.word();
+        String shape = c.bracketed();
+        try {
+            return new TensorType(DType.fromIrName(dt), Shape.parse(shape));
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
+    }
+
+    private static Object attrValue(Cursor c, AttrKind kind) {
+        switch (kind) {
+            case INT: return Long.parseLong(c.number());
+            case FLOAT: return parseDouble(c.number());
+            case BOOL: return Boolean.parseBoolean(c.word());
+            case STRING: return c.string();
+            case DTYPE: return DType.fromIrName(c.word());
+            case INTS: {
+                List<Long> l = new ArrayList<>();
+                c.expect("[");
+                if (!c.tryConsume("]")) {
+                    do l.add(Long.parseLong(c.number())); while (c.tryConsume(","));
+                    c.expect("]");
+                }
+                return l.stream().mapToLong(Long::longValue).toArray();
+            }
+            case FLOATS: {
+                List<Double> l = new ArrayList<>();
+                c.expect("[");
+                if (!c.tryConsume("]")) {
+                    do l.add(parseDouble(c.number())); while (c.tryConsume(","));
+                    c.expect("]");
+                }
+                return l.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            default: return tensor(c);
+        }
+    }
+
+    private static DenseTensor tensor(Cursor c) {
+        c.expect("dense<");
+        TensorType t = type(c);
+        c.expect(">");
+        if (c.tryConsume("...")) throw c.error("constant data was elided by the printer; it cannot be parsed back");
+        List<String> items = new ArrayList<>();
+        c.expect("[");
+        if (!c.tryConsume("]")) {
+            do items.add(c.number()); while (c.tryConsume(","));
+            c.expect("]");
+        }
+        Shape s = t.shape();
+        if (items.size() != s.numElements()) throw c.error("constant of " + t + " lists " + items.size() + " values");
+        if (t.dtype().isFloating()) {
+            return TensorValues.ofDoubles(t.dtype(), s, items.stream().mapToDouble(IrParser::parseDouble).toArray());
+        }
+        return TensorValues.ofLongs(t.dtype(), s, items.stream().mapToLong(x -> Long.parseLong(x)).toArray());
+    }
+
+    private static double parseDouble(String s) {
+        switch (s) {
+            case "nan": return Double.NaN;
+            case "inf": return Double.POSITIVE_INFINITY;
+            case "-inf": return Double.NEGATIVE_INFINITY;
+            default: return Double.parseDouble(s);
+        }
+    }
+
+    private static DenseTensor zeros(TensorType t) {
+        return new DenseTensor(t.dtype(), t.shape(), new byte[(int) (t.shape().numElements() * t.dtype().byteSize())]);
+    }
+}
