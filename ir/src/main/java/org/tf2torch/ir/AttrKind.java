@@ -21,6 +21,8 @@ public enum AttrKind {
                 if (v instanceof Number) return ((Number) v).doubleValue();
                 break;
             case INTS:
+                // copies, so a caller reusing its array cannot change a node afterwards
+                if (v instanceof long[]) return ((long[]) v).clone();
                 if (v instanceof int[]) {
                     int[] a = (int[]) v;
                     long[] out = new long[a.length];
@@ -35,6 +37,7 @@ public enum AttrKind {
                 }
                 break;
             case FLOATS:
+                if (v instanceof double[]) return ((double[]) v).clone();
                 if (v instanceof float[]) {
                     float[] a = (float[]) v;
                     double[] out = new double[a.length];
@@ -45,8 +48,9 @@ public enum AttrKind {
             default:
                 break;
         }
-        if (!javaType.isInstance(v)) {
-            throw new IllegalArgumentException("attribute of kind " + this + " cannot hold " + v.getClass().getSimpleName());
+        if (v == null || !javaType.isInstance(v)) {
+            throw new IllegalArgumentException("attribute of kind " + this + " cannot hold "
+                    + (v == null ? "null" : v.getClass().getSimpleName()));
         }
         return v;
     }

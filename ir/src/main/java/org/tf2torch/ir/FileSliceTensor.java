@@ -15,6 +15,7 @@ public final class FileSliceTensor extends Tensor {
 
     public FileSliceTensor(DType dtype, Shape shape, Path file, long offset) {
         super(dtype, shape);
+        if (offset < 0) throw new IllegalArgumentException("negative offset " + offset + " into " + file);
         this.file = file;
         this.offset = offset;
     }
@@ -27,10 +28,7 @@ public final class FileSliceTensor extends Tensor {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long pos = offset;
             long end = offset + byteSize();
-            if (ch.size() < end) {
-                throw new IOException(file + " ends at byte " + ch.size() + " but a tensor needs bytes "
-                        + offset + ".." + end);
-            }
+            checkLength(ch);
             while (pos < end) {
                 long n = ch.transferTo(pos, end - pos, out);
                 if (n <= 0) throw new IOException("short read from " + file + " at byte " + pos);
@@ -45,14 +43,24 @@ public final class FileSliceTensor extends Tensor {
         if (size > Integer.MAX_VALUE) throw new IOException("tensor of " + size + " bytes is too large to read whole");
         ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            checkLength(ch);
             long pos = offset;
             while (b.hasRemaining()) {
                 int n = ch.read(b, pos);
-                if (n < 0) throw new IOException(file + " ends before the tensor's " + size + " bytes at " + offset);
+                if (n < 0) throw new IOException("short read from " + file + " at byte " + pos);
                 pos += n;
             }
         }
         return b.flip();
+    }
+
+    /** A truncated variables shard is a common failure; say which bytes were expected and how many there are. */
+    private void checkLength(FileChannel ch) throws IOException {
+        long end = offset + byteSize();
+        if (ch.size() < end) {
+            throw new IOException(file + " is truncated: it has " + ch.size() + " bytes but tensor " + type()
+                    + " needs bytes " + offset + ".." + end);
+        }
     }
 
     @Override

@@ -100,17 +100,26 @@ public final class Graph {
     /** Inserts a node whose result types are given rather than inferred (used by the text parser). */
     public Node addTyped(Op op, List<Value> in, Map<String, ?> attrs, SourceRef src, List<String> names,
                          List<TensorType> types) {
+        if (names.size() != types.size()) {
+            throw new IllegalArgumentException(names.size() + " result names but " + types.size() + " types");
+        }
+        for (int k = 0; k < names.size(); k++) {
+            if (valueNames.contains(names.get(k)) || names.subList(0, k).contains(names.get(k))) {
+                throw new IllegalArgumentException("duplicate value %" + names.get(k));
+            }
+        }
         Node n = new Node(op, names.get(0), in, attrs, src);
         n.graph = this;
         nodes.add(n);
         for (int k = 0; k < types.size(); k++) {
-            if (!valueNames.add(names.get(k))) throw new IllegalArgumentException("duplicate value %" + names.get(k));
+            valueNames.add(names.get(k));
             n.addOutput(new Value(names.get(k), types.get(k), n, k));
         }
         return n;
     }
 
     public Value addTypedInput(String key, String valueName, TensorType type) {
+        if (inputKeys.contains(key)) throw new IllegalArgumentException("duplicate input '" + key + "'");
         if (!valueNames.add(valueName)) throw new IllegalArgumentException("duplicate value %" + valueName);
         Value v = new Value(valueName, type, null, 0);
         inputs.add(v);
@@ -120,7 +129,14 @@ public final class Graph {
 
     private Node insert(int index, Op op, List<Value> in, Map<String, ?> attrs, SourceRef src, String hint) {
         Node n = new Node(op, "", in, attrs, src);
-        List<TensorType> types = ShapeInference.infer(n);
+        List<TensorType> types;
+        try {
+            types = ShapeInference.infer(n);
+        } catch (RuntimeException e) {
+            // importers collect failures and go on, so the operands must not keep a use by a node never added
+            n.dropInputUses();
+            throw e;
+        }
         Value first = insertAt(index, n, types, hint);
         return first.producer();
     }

@@ -26,9 +26,12 @@ public final class Node {
         this.name = name;
         this.attrs = Attrs.validate(op, attrs);
         this.source = source == null ? SourceRef.NONE : source;
+        // all checks before the first use is recorded, so a rejected node leaves no trace on its operands
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) == null) throw new IllegalArgumentException(op.textName() + " input " + i + " is null");
+        }
         for (int i = 0; i < inputs.size(); i++) {
             Value v = inputs.get(i);
-            if (v == null) throw new IllegalArgumentException(op.textName() + " input " + i + " is null");
             this.inputs.add(v);
             v.uses.add(new Use(this, i));
         }

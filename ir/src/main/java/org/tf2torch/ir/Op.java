@@ -92,6 +92,9 @@ public enum Op {
     public int maxInputs() { return maxInputs; }
     public List<AttrSpec> attrs() { return attrs; }
 
+    /** Results per node; every op has one today, so the text form and the verifier check it in one place. */
+    public int numOutputs() { return 1; }
+
     public AttrSpec attr(String name) {
         for (AttrSpec a : attrs) if (a.name().equals(name)) return a;
         return null;

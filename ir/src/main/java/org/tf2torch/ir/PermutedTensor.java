@@ -23,9 +23,19 @@ public final class PermutedTensor extends Tensor {
         long[] in = s.sizes();
         if (perm.length != in.length) throw new IllegalArgumentException("perm rank " + perm.length + " != " + in.length);
         long[] out = new long[in.length];
-        for (int i = 0; i < perm.length; i++) out[i] = in[perm[i]];
+        boolean[] seen = new boolean[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            if (perm[i] < 0 || perm[i] >= perm.length || seen[perm[i]]) {
+                throw new IllegalArgumentException("not a permutation: " + java.util.Arrays.toString(perm));
+            }
+            seen[perm[i]] = true;
+            out[i] = in[perm[i]];
+        }
         return Shape.of(out);
     }
+
+    public Tensor base() { return base; }
+    public int[] perm() { return perm.clone(); }
 
     @Override
     public void writeTo(WritableByteChannel out) throws IOException {

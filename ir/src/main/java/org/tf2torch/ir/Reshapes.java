@@ -76,7 +76,7 @@ final class Reshapes {
         Tensor t = shapeValue.constantValue();
         if (t == null) {
             Shape ss = shapeValue.shape();
-            int r = ss.hasRank() && ss.dim(0).isStatic() ? (int) ss.dim(0).size() : -1;
+            int r = ss.hasRank() && ss.rank() == 1 && ss.dim(0).isStatic() ? (int) ss.dim(0).size() : -1;
             return x.withShape(r < 0 ? Shape.unknownRank() : unknownDims(Math.max(r, x.shape().hasRank() ? x.shape().rank() : r)));
         }
         return x.withShape(ShapeInference.broadcast(x.shape(), Shape.of(TensorValues.toLongs(t))));
@@ -139,7 +139,11 @@ final class Reshapes {
         if (!s.hasRank()) return x;
         int r = s.rank() + axes.length;
         boolean[] ins = new boolean[r];
-        for (long a : axes) ins[normAxis(a, r)] = true;
+        for (long a : axes) {
+            int ax = normAxis(a, r);
+            if (ins[ax]) throw new IllegalArgumentException("unsqueeze axis " + a + " given twice");
+            ins[ax] = true;
+        }
         List<Dim> out = new ArrayList<>();
         int k = 0;
         for (int i = 0; i < r; i++) out.add(ins[i] ? Dim.of(1) : s.dim(k++));
@@ -153,11 +157,16 @@ final class Reshapes {
         long[] ends = a.ints("ends");
         long[] axes = a.ints("axes");
         long[] steps = a.ints("steps");
+        if (starts.length != axes.length || ends.length != axes.length || steps.length != axes.length) {
+            throw new IllegalArgumentException("slice starts, ends, axes and steps differ in length");
+        }
         List<Dim> out = new ArrayList<>(s.dims());
         for (int i = 0; i < axes.length; i++) {
             int ax = normAxis(axes[i], s.rank());
             Dim d = s.dim(ax);
-            out.set(ax, d.isStatic() ? Dim.of(sliceLength(d.size(), starts[i], ends[i], steps[i])) : Dim.unknown());
+            if (d.isStatic()) out.set(ax, Dim.of(sliceLength(d.size(), starts[i], ends[i], steps[i])));
+            else if (!(starts[i] == 0 && steps[i] == 1 && ends[i] >= Integer.MAX_VALUE)) out.set(ax, Dim.unknown());
+            // else x[0:INT_MAX] keeps the whole dimension, symbol included
         }
         return x.withShape(Shape.of(out));
     }
@@ -168,13 +177,19 @@ final class Reshapes {
         long s = start < 0 ? start + dim : start;
         long e = end < 0 ? end + dim : end;
         if (step > 0) {
-            s = Math.max(0, Math.min(s, dim));
+            s = clampStart(s, dim, step);
             e = Math.max(0, Math.min(e, dim));
-            return e > s ? (e - s + step - 1) / step : 0;
+            return e > s ? (e - s - 1) / step + 1 : 0;
         }
-        s = Math.max(-1, Math.min(s, dim - 1));
+        if (dim == 0) return 0;
+        s = clampStart(s, dim, step);
         e = Math.max(-1, Math.min(e, dim - 1));
-        return s > e ? (s - e + (-step) - 1) / (-step) : 0;
+        return s > e ? (s - e - 1) / -step + 1 : 0;
+    }
+
+    /** ONNX clamps a start to [0, dim] going forward and to [0, dim-1] going backward (never -1). */
+    static long clampStart(long start, long dim, long step) {
+        return step > 0 ? Math.max(0, Math.min(start, dim)) : Math.max(0, Math.min(start, dim - 1));
     }
 
     static TensorType pad(TensorType x, long[] pads) {

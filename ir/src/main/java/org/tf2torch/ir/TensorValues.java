@@ -30,7 +30,7 @@ public final class TensorValues {
             case F32: return b.getFloat(i * 4);
             case F64: return b.getDouble(i * 8);
             case F16: return halfToFloat(b.getShort(i * 2));
-            case BF16: return Float.intBitsToFloat((b.getShort(i * 2) & 0xffff) << 16);
+            case BF16: return bfloat16ToFloat(b.getShort(i * 2));
             default: return getLong(b, d, i);
         }
     }
@@ -82,7 +82,7 @@ public final class TensorValues {
             case F32: b.putFloat(i * 4, (float) v); break;
             case F64: b.putDouble(i * 8, v); break;
             case F16: b.putShort(i * 2, floatToHalf((float) v)); break;
-            case BF16: b.putShort(i * 2, (short) (Float.floatToIntBits((float) v) >>> 16)); break;
+            case BF16: b.putShort(i * 2, floatToBfloat16((float) v)); break;
             default: putLong(b, d, i, (long) v);
         }
     }
@@ -97,6 +97,16 @@ public final class TensorValues {
             default: put(b, d, i, v);
         }
     }
+
+    /** Round to nearest even, as TF and PyTorch convert; truncating would bias every folded value toward zero. */
+    public static short floatToBfloat16(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        if (Float.isNaN(f)) return (short) ((bits >>> 16) | 0x40);
+        int lsb = (bits >>> 16) & 1;
+        return (short) ((bits + 0x7fff + lsb) >>> 16);
+    }
+
+    public static float bfloat16ToFloat(short b) { return Float.intBitsToFloat((b & 0xffff) << 16); }
 
     public static float halfToFloat(short h) {
         int bits = h & 0xffff;

@@ -67,6 +67,19 @@ public final class Verifier {
     }
 
     private static void checkTypes(Node n, String where, List<String> errs) {
+        if (n.outputs().size() != n.op().numOutputs()) {
+            errs.add(where + ": has " + n.outputs().size() + " results, " + n.op().textName() + " gives "
+                    + n.op().numOutputs());
+            return;
+        }
+        // inference takes the first operand's dtype, so a mixed pair would get a type the runtime disagrees with
+        boolean sameDType = n.op() == Op.CONCAT || n.op().isElementwiseBinary() && n.op() != Op.POW;
+        for (int i = 1; sameDType && i < n.inputs().size(); i++) {
+            if (n.input(i).dtype() != n.input(0).dtype()) {
+                errs.add(where + ": operands differ in dtype: " + n.input(0).type() + " and " + n.input(i).type());
+                break;
+            }
+        }
         List<TensorType> inferred;
         try {
             inferred = ShapeInference.infer(n);

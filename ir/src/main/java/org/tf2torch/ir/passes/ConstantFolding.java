@@ -34,15 +34,58 @@ public final class ConstantFolding implements Pass {
         return changed;
     }
 
-    private static Tensor fold(Node n) {
-        if (n.outputs().size() != 1) return null;
-        if (n.op() == Op.SHAPE) {
-            return n.input(0).shape().isStatic() ? TensorValues.i64Vector(n.input(0).shape().sizes()) : null;
+    /**
+     * Folds the producers of {@code v} as far as they are constant, without removing anything (safe while an
+     * importer is still building the graph), and returns the constant that replaces it, or {@code v}.
+     */
+    public static Value foldValue(Graph g, Value v) {
+        Node n = v.producer();
+        if (n == null || n.op() == Op.CONSTANT || n.op() == Op.PARAM || n.outputs().size() != 1) return v;
+        if (n.op() != Op.SHAPE) {
+            for (int i = 0; i < n.inputs().size(); i++) {
+                Value in = n.input(i);
+                Value f = foldValue(g, in);
+                if (f != in) n.setInput(i, f);
+            }
         }
+        Tensor folded = fold(n);
+        if (folded == null) return v;
+        Value c = g.insertAfter(n, Op.CONSTANT, List.of(), java.util.Map.of("value", folded), n.source(), v.name())
+                .output();
+        v.replaceAllUsesWith(c);
+        g.replaceOutput(v, c);
+        return c;
+    }
+
+    /** Folds {@code v}'s producer when its operands are already constants; no recursion, nothing removed. */
+    public static Value foldIfConstant(Graph g, Value v) {
+        Node n = v.producer();
+        if (n == null || n.op() == Op.CONSTANT || n.op() == Op.PARAM || n.outputs().size() != 1) return v;
+        Tensor folded = fold(n);
+        if (folded == null) return v;
+        Value c = g.insertAfter(n, Op.CONSTANT, List.of(), java.util.Map.of("value", folded), n.source(), v.name())
+                .output();
+        v.replaceAllUsesWith(c);
+        g.replaceOutput(v, c);
+        if (v.uses().isEmpty() && !g.isOutput(v)) g.remove(n);
+        return c;
+    }
+
+    private static Tensor fold(Node n) {
+        if (n.op() == Op.SHAPE) return fold(n, List.of());
         List<Tensor> in = new ArrayList<>();
         for (Value v : n.inputs()) {
             if (!v.isConstant()) return null;
             in.add(v.constantValue());
+        }
+        return fold(n, in);
+    }
+
+    /** {@code n} computed on operand data {@code in} (unused for SHAPE), or null when it must stay. */
+    private static Tensor fold(Node n, List<Tensor> in) {
+        if (n.outputs().size() != 1) return null;
+        if (n.op() == Op.SHAPE) {
+            return n.input(0).shape().isStatic() ? TensorValues.i64Vector(n.input(0).shape().sizes()) : null;
         }
         if (!n.output().shape().isStatic() || n.output().shape().numElements() > MAX_ELEMENTS) return null;
         try {

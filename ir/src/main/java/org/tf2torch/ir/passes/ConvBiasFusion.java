@@ -36,7 +36,10 @@ public final class ConvBiasFusion implements Pass {
         return changed;
     }
 
-    /** The 1-D channel vector behind a reshape to [1,C,1,..] (or the value itself if already 1-D of size C). */
+    /**
+     * The 1-D channel vector behind a reshape to [1,C,1,..]. A bare [C] operand is not one: it broadcasts
+     * against the last spatial axis, not the channels.
+     */
     private static Value channelVector(Value v, Shape convOut) {
         if (!convOut.hasRank() || !convOut.dim(1).isStatic()) return null;
         long c = convOut.dim(1).size();

@@ -53,7 +53,8 @@ final class Layouts {
             int ax = (int) (axes[i] < 0 ? axes[i] + rank : axes[i]);
             long d = inShape[ax];
             long s = starts[i] < 0 ? starts[i] + d : starts[i];
-            s = steps[i] > 0 ? Math.max(0, Math.min(s, d)) : Math.max(-1, Math.min(s, d - 1));
+            // same clamping as shape inference's Reshapes.sliceLength: backward starts never clamp to -1
+            s = steps[i] > 0 ? Math.max(0, Math.min(s, d)) : Math.max(0, Math.min(s, d - 1));
             start[ax] = s;
             step[ax] = steps[i];
         }

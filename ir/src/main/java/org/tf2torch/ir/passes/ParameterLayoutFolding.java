@@ -19,11 +19,16 @@ public final class ParameterLayoutFolding implements Pass {
     @Override
     public boolean run(Graph g) {
         boolean changed = false;
+        java.util.Map<String, Integer> readers = new java.util.HashMap<>();
+        for (Node n : g.nodes()) if (n.op() == Op.PARAM) readers.merge(n.attrs().s("name"), 1, Integer::sum);
         for (Node n : new ArrayList<>(g.nodes())) {
             if (n.op() != Op.PARAM || n.output().uses().isEmpty() || g.isOutput(n.output())) continue;
+            // a second PARAM node of the same weight would still expect the old layout
+            if (readers.get(n.attrs().s("name")) != 1) continue;
             int[] perm = commonPerm(n.output());
             if (perm == null) continue;
             Parameter p = g.params().get(n.attrs().s("name"));
+            if (p == null) continue;
             g.replaceParameter(new Parameter(p.name(), new PermutedTensor(p.data(), perm), p.trainable()));
             Value v = n.output();
             v.setType(g.params().get(p.name()).data().type());

@@ -43,6 +43,12 @@ public final class TransposeOptimization implements Pass {
         return p != null && p.op() == Op.TRANSPOSE ? p : null;
     }
 
+    /** A transpose that can move: its one reader is the op it moves past, and no graph output keeps it alive. */
+    private static Node movableTranspose(Graph g, Value v) {
+        Node t = transposeProducer(v);
+        return t == null || t.output().uses().size() != 1 || g.isOutput(t.output()) ? null : t;
+    }
+
     /** transpose(transpose(x, p1), p2) = transpose(x, p1∘p2). */
     private static boolean merge(Graph g, Node n) {
         Node inner = transposeProducer(n.input(0));
@@ -59,8 +65,8 @@ public final class TransposeOptimization implements Pass {
 
     /** u(transpose(x)) = transpose(u(x)), when the transpose feeds nothing else the rewrite would duplicate. */
     private static boolean sinkUnary(Graph g, Node n) {
-        Node t = transposeProducer(n.input(0));
-        if (t == null || t.output().uses().size() != 1) return false;
+        Node t = movableTranspose(g, n.input(0));
+        if (t == null) return false;
         Node u = g.insertBefore(n, n.op(), List.of(t.input(0)), n.attrs().asMap(), n.source(), n.output().name());
         Node nt = g.insertBefore(n, Op.TRANSPOSE, List.of(u.output()), t.attrs().asMap(), t.source(),
                 t.output().name());
@@ -74,8 +80,8 @@ public final class TransposeOptimization implements Pass {
      */
     private static boolean sinkBinary(Graph g, Node n) {
         for (int side = 0; side < 2; side++) {
-            Node t = transposeProducer(n.input(side));
-            if (t == null || t.output().uses().size() != 1) continue;
+            Node t = movableTranspose(g, n.input(side));
+            if (t == null) continue;
             int[] perm = t.attrs().intArray("perm");
             Value other = n.input(1 - side);
             Value moved = relayout(g, n, other, perm);

@@ -5,6 +5,7 @@ final class Cursor {
     private final String s;
     private final int line;
     private int pos;
+    private int tokenStart;
 
     Cursor(String s, int line) {
         this.s = s;
@@ -42,14 +43,19 @@ final class Cursor {
     String word() {
         skipSpace();
         int start = pos;
+        tokenStart = start;
         while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.')) pos++;
         if (start == pos) throw error("expected a name");
         return s.substring(start, pos);
     }
 
     String valueName() {
+        skipSpace();
+        int start = pos;
         expect("%");
-        return word();
+        String w = word();
+        tokenStart = start;
+        return w;
     }
 
     String number() {
@@ -83,18 +89,37 @@ final class Cursor {
                 sb.append(c);
                 continue;
             }
+            if (pos >= s.length()) throw error("unterminated string");
             char e = s.charAt(pos++);
             switch (e) {
                 case 'n': sb.append('\n'); break;
                 case 't': sb.append('\t'); break;
                 case 'r': sb.append('\r'); break;
-                case 'u': sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16)); pos += 4; break;
+                case 'u': sb.append(hex4()); break;
                 default: sb.append(e);
             }
         }
     }
 
-    IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("IR text line " + line + ", column " + (pos + 1) + ": " + what + "\n  " + s);
+    private char hex4() {
+        if (pos + 4 > s.length() || !s.substring(pos, pos + 4).matches("[0-9a-fA-F]{4}")) {
+            throw error("expected four hex digits after \\u");
+        }
+        pos += 4;
+        return (char) Integer.parseInt(s.substring(pos - 4, pos), 16);
+    }
+
+    /** Nothing but spaces may follow, so a typo at the end of a line is not silently dropped. */
+    void expectEnd() {
+        if (!atEnd()) throw error("unexpected text '" + s.substring(pos).trim() + "'");
+    }
+
+    IllegalArgumentException error(String what) { return errorAt(pos, what); }
+
+    /** An error about the name just read (an undefined value, an unknown op), pointing at its start. */
+    IllegalArgumentException errorAtToken(String what) { return errorAt(tokenStart, what); }
+
+    private IllegalArgumentException errorAt(int at, String what) {
+        return new IllegalArgumentException("IR text line " + line + ", column " + (at + 1) + ": " + what + "\n  " + s);
     }
 }

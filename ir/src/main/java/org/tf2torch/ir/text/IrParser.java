@@ -40,7 +40,7 @@ public final class IrParser {
             if (graph == null) {
                 c.expect("graph");
                 c.expect("@");
-                graph = new Graph(c.word());
+                graph = new Graph(c.peek() == '"' ? c.string() : c.word());
                 c.expect("{");
             } else if (c.tryConsume("}")) {
                 closed = true;
@@ -49,18 +49,23 @@ public final class IrParser {
                 c.expect(":");
                 TensorType t = type(c);
                 c.expect("=");
-                values.put(name, graph.addTypedInput(c.string(), name, t));
+                String key = c.string();
+                values.put(name, guard(c, () -> graph.addTypedInput(key, name, t)));
             } else if (c.tryConsume("weight ") || c.tryConsume("buffer ")) {
                 boolean trainable = raw.trim().startsWith("weight");
                 String name = c.string();
                 c.expect(":");
                 TensorType t = type(c);
-                graph.addParameter(new Parameter(name, zeros(t), trainable));
+                guard(c, () -> {
+                    graph.addParameter(new Parameter(name, zeros(t), trainable));
+                    return null;
+                });
             } else if (c.tryConsume("return")) {
                 parseReturn(c);
             } else {
                 parseNode(c);
             }
+            c.expectEnd();
         }
         if (graph == null || !closed) throw new IllegalArgumentException("IR text has no complete 'graph @name { ... }'");
         return graph;
@@ -69,6 +74,7 @@ public final class IrParser {
     private void parseReturn(Cursor c) {
         while (!c.atEnd()) {
             String key = c.string();
+            if (graph.outputs().containsKey(key)) throw c.error("output \"" + key + "\" is returned twice");
             c.expect("=");
             graph.setOutput(key, lookup(c, c.valueName()));
             if (!c.tryConsume(",")) break;
@@ -85,7 +91,7 @@ public final class IrParser {
         try {
             op = Op.fromTextName(c.word());
         } catch (IllegalArgumentException e) {
-            throw c.error(e.getMessage());
+            throw c.errorAtToken(e.getMessage());
         }
         c.expect("(");
         List<Value> in = new ArrayList<>();
@@ -102,7 +108,8 @@ public final class IrParser {
                     String k = c.word();
                     c.expect("=");
                     AttrSpec spec = op.attr(k);
-                    if (spec == null) throw c.error(op.textName() + " has no attribute '" + k + "'");
+                    if (spec == null) throw c.errorAtToken(op.textName() + " has no attribute '" + k + "'");
+                    if (attrs.containsKey(k)) throw c.error("attribute '" + k + "' is given twice");
                     attrs.put(k, attrValue(c, spec.kind()));
                 } while (c.tryConsume(","));
                 c.expect("}");
@@ -114,6 +121,9 @@ public final class IrParser {
             types.add(type(c));
         } while (c.tryConsume(","));
         if (types.size() != outs.size()) throw c.error(outs.size() + " results but " + types.size() + " types");
+        if (outs.size() != op.numOutputs()) {
+            throw c.error(op.textName() + " has " + op.numOutputs() + " result(s), the line names " + outs.size());
+        }
         SourceRef src = SourceRef.NONE;
         if (c.tryConsume("#")) {
             c.expect("tf");
@@ -132,7 +142,7 @@ public final class IrParser {
 
     private Value lookup(Cursor c, String name) {
         Value v = values.get(name);
-        if (v == null) throw c.error("%" + name + " is not defined above");
+        if (v == null) throw c.errorAtToken("%" + name + " is not defined above");
         return v;
     }
 
@@ -146,18 +156,26 @@ public final class IrParser {
         }
     }
 
-    private static Object attrValue(Cursor c, AttrKind kind) {
+    /** One attribute value of the given kind; package-private so tests reach kinds no op uses yet. */
+    static Object attrValue(Cursor c, AttrKind kind) {
         switch (kind) {
-            case INT: return Long.parseLong(c.number());
-            case FLOAT: return parseDouble(c.number());
-            case BOOL: return Boolean.parseBoolean(c.word());
+            case INT: return parseLong(c, c.number());
+            case FLOAT: return parseDouble(c, c.number());
+            case BOOL: {
+                String w = c.word();
+                if (!w.equals("true") && !w.equals("false")) throw c.error("expected true or false, got '" + w + "'");
+                return w.equals("true");
+            }
             case STRING: return c.string();
-            case DTYPE: return DType.fromIrName(c.word());
+            case DTYPE: {
+                String w = c.word();
+                return guard(c, () -> DType.fromIrName(w));
+            }
             case INTS: {
                 List<Long> l = new ArrayList<>();
                 c.expect("[");
                 if (!c.tryConsume("]")) {
-                    do l.add(Long.parseLong(c.number())); while (c.tryConsume(","));
+                    do l.add(parseLong(c, c.number())); while (c.tryConsume(","));
                     c.expect("]");
                 }
                 return l.stream().mapToLong(Long::longValue).toArray();
@@ -166,7 +184,7 @@ public final class IrParser {
                 List<Double> l = new ArrayList<>();
                 c.expect("[");
                 if (!c.tryConsume("]")) {
-                    do l.add(parseDouble(c.number())); while (c.tryConsume(","));
+                    do l.add(parseDouble(c, c.number())); while (c.tryConsume(","));
                     c.expect("]");
                 }
                 return l.stream().mapToDouble(Double::doubleValue).toArray();
@@ -187,23 +205,47 @@ public final class IrParser {
             c.expect("]");
         }
         Shape s = t.shape();
+        if (!s.isStatic()) throw c.error("constant type " + t + " must have a static shape");
         if (items.size() != s.numElements()) throw c.error("constant of " + t + " lists " + items.size() + " values");
         if (t.dtype().isFloating()) {
-            return TensorValues.ofDoubles(t.dtype(), s, items.stream().mapToDouble(IrParser::parseDouble).toArray());
+            return TensorValues.ofDoubles(t.dtype(), s, items.stream().mapToDouble(x -> parseDouble(c, x)).toArray());
         }
-        return TensorValues.ofLongs(t.dtype(), s, items.stream().mapToLong(x -> Long.parseLong(x)).toArray());
+        return TensorValues.ofLongs(t.dtype(), s, items.stream().mapToLong(x -> parseLong(c, x)).toArray());
     }
 
-    private static double parseDouble(String s) {
+    private static long parseLong(Cursor c, String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw c.error("expected an integer, got '" + s + "'");
+        }
+    }
+
+    private static double parseDouble(Cursor c, String s) {
         switch (s) {
             case "nan": return Double.NaN;
             case "inf": return Double.POSITIVE_INFINITY;
             case "-inf": return Double.NEGATIVE_INFINITY;
-            default: return Double.parseDouble(s);
+            default:
+                try {
+                    return Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    throw c.error("expected a number, got '" + s + "'");
+                }
+        }
+    }
+
+    /** Graph-building errors carry no position; this gives them the line and column being parsed. */
+    private static <T> T guard(Cursor c, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw c.error(e.getMessage());
         }
     }
 
     private static DenseTensor zeros(TensorType t) {
-        return new DenseTensor(t.dtype(), t.shape(), new byte[(int) (t.shape().numElements() * t.dtype().byteSize())]);
+        if (!t.shape().isStatic()) throw new IllegalArgumentException("parameter type " + t + " must be static");
+        return new DenseTensor(t.dtype(), t.shape(), new byte[Math.toIntExact(t.shape().numElements() * t.dtype().byteSize())]);
     }
 }

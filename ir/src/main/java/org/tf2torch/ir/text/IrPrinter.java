@@ -23,7 +23,8 @@ public final class IrPrinter {
 
     public static String print(Graph g) {
         StringBuilder sb = new StringBuilder();
-        sb.append("graph @").append(g.name()).append(" {\n");
+        String name = g.name().matches("[A-Za-z0-9_.]+") ? g.name() : Quoting.quote(g.name());
+        sb.append("graph @").append(name).append(" {\n");
         for (int i = 0; i < g.inputs().size(); i++) {
             Value v = g.inputs().get(i);
             sb.append("  input ").append(v).append(" : ").append(v.type()).append(" = ")
@@ -36,7 +37,7 @@ public final class IrPrinter {
         for (Node n : g.nodes()) sb.append("  ").append(node(n)).append('\n');
         List<String> outs = new ArrayList<>();
         for (Map.Entry<String, Value> e : g.outputs().entrySet()) outs.add(Quoting.quote(e.getKey()) + " = " + e.getValue());
-        sb.append("  return ").append(String.join(", ", outs)).append("\n}\n");
+        sb.append("  return").append(outs.isEmpty() ? "" : " ").append(String.join(", ", outs)).append("\n}\n");
         return sb.toString();
     }
 
@@ -78,6 +79,10 @@ public final class IrPrinter {
         return String.valueOf(v);
     }
 
+    /**
+     * Shortest text that reads back as {@code d}'s float when {@code d} is one (so attributes taken from TF's
+     * float attrs read 0.001, not 0.0010000000474974513), else as the exact double.
+     */
     static String number(double d) {
         if (Double.isNaN(d)) return "nan";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
@@ -85,12 +90,19 @@ public final class IrPrinter {
         return f == d ? Float.toString(f) : Double.toString(d);
     }
 
+    /** f64 data must read back bit-exact, so it never takes the float shortcut of {@link #number}. */
+    static String exactNumber(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) return number(d);
+        return Double.toString(d);
+    }
+
     static String tensor(Tensor t) {
         StringBuilder sb = new StringBuilder("dense<").append(t.type()).append('>');
         if (t.numElements() > MAX_INLINE_ELEMENTS) return sb.append("...").toString();
         List<String> vals = new ArrayList<>();
         if (t.dtype().isFloating()) {
-            for (double d : TensorValues.toDoubles(t)) vals.add(number(d));
+            boolean f64 = t.dtype() == DType.F64;
+            for (double d : TensorValues.toDoubles(t)) vals.add(f64 ? exactNumber(d) : number(d));
         } else {
             for (long l : TensorValues.toLongs(t)) vals.add(Long.toString(l));
         }

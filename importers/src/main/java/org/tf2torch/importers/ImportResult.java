@@ -1,0 +1,12 @@
+package org.tf2torch.importers;
+
+import java.util.Map;
+import org.tf2torch.ir.Graph;
+
+/**
+ * A translated model: the IR graph plus where it came from. {@code tfOpHistogram} counts the TF ops that
+ * were translated (what the signature needs, after inlining), for reports.
+ */
+public record ImportResult(Graph graph, String format, String source, String tag, String signature,
+                           Map<String, String> inputTensors, Map<String, String> outputTensors,
+                           Map<String, Integer> tfOpHistogram) {}

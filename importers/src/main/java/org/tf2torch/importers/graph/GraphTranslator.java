@@ -1,0 +1,174 @@
+package org.tf2torch.importers.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.proto.FunctionDef;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.OpDef;
+import org.tf2torch.importers.ImportException;
+import org.tf2torch.importers.ImportReport;
+import org.tf2torch.importers.ops.OpContext;
+import org.tf2torch.importers.ops.OpRegistry;
+import org.tf2torch.importers.ops.TranslationException;
+import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.Value;
+
+/**
+ * Demand-driven translation of a TF graph into an IR {@link Graph}: resolving a tensor name translates its
+ * node after its data inputs (control inputs are ignored, so savers, initialisers and NoOps that the outputs
+ * do not need are never visited). Failures poison the node's outputs and are recorded in the report, so one
+ * pass finds every unsupported op.
+ */
+public final class GraphTranslator {
+    private static final java.util.Set<String> CALL_OPS = java.util.Set.of("StatefulPartitionedCall",
+            "PartitionedCall");
+    private static final java.util.Set<String> PASS_THROUGH = java.util.Set.of("Identity", "IdentityN",
+            "StopGradient", "Snapshot", "PreventGradient");
+
+    private final Graph graph;
+    private final OpRegistry registry;
+    private final ImportReport report;
+    private final Map<String, FunctionDef> library = new HashMap<>();
+    private final VariableSource variables;
+    private final PlaceholderSource placeholders;
+    private final Frame top;
+    private final Map<String, Integer> histogram = new java.util.TreeMap<>();
+
+    public GraphTranslator(Graph graph, GraphDef def, OpRegistry registry, ImportReport report,
+                           VariableSource variables, PlaceholderSource placeholders) {
+        this.graph = graph;
+        this.registry = registry;
+        this.report = report;
+        this.variables = variables;
+        this.placeholders = placeholders;
+        for (FunctionDef f : def.getLibrary().getFunctionList()) library.put(f.getSignature().getName(), f);
+        this.top = new Frame("", false, def.getNodeList(), name -> null);
+    }
+
+    public boolean hasNode(String name) { return top.nodes.containsKey(name); }
+
+    public NodeDef node(String name) { return top.nodes.get(name); }
+
+    /** Translates what the top-level tensor {@code ref} ({@code node} or {@code node:k}) needs. */
+    public TfValue resolve(String ref) { return resolve(top, ref); }
+
+    private TfValue resolve(Frame f, String ref) {
+        if (ref.startsWith("^")) throw new IllegalArgumentException("control input " + ref);
+        String[] parts = ref.split(":");
+        if (f.functionSyntax) {
+            if (parts.length == 1) {
+                TfValue arg = f.args.apply(parts[0]);
+                if (arg != null) return arg;
+                return output(f, parts[0], 0);
+            }
+            NodeDef n = nodeIn(f, parts[0]);
+            int k = parts.length == 3 ? Integer.parseInt(parts[2]) : 0;
+            int flat = OutputArgs.flatIndex(n.getOp(), parts[1], k);
+            if (CALL_OPS.contains(n.getOp()) || library.containsKey(n.getOp()) || n.getOp().equals("IdentityN")) flat = k;
+            if (flat < 0) {
+                throw new ImportException("cannot map output '" + ref + "' of node '" + n.getName() + "' (" + n.getOp()
+                        + ") in function " + f.function + ": unknown output argument '" + parts[1] + "'");
+            }
+            return output(f, parts[0], flat);
+        }
+        return output(f, parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
+    }
+
+    private NodeDef nodeIn(Frame f, String name) {
+        NodeDef n = f.nodes.get(name);
+        if (n == null) {
+            throw new ImportException("node '" + name + "' is referenced but not defined"
+                    + (f.function.isEmpty() ? " in the graph" : " in function " + f.function));
+        }
+        return n;
+    }
+
+    private TfValue output(Frame f, String nodeName, int index) {
+        List<TfValue> outs = f.memo.get(nodeName);
+        if (outs == null) {
+            NodeDef n = nodeIn(f, nodeName);
+            if (!f.inProgress.add(nodeName)) {
+                report.addUnsupported(n.getOp(), nodeName, f.function, "graph cycle (TF1 control flow loop)");
+                return TfValue.poison();
+            }
+            outs = translate(f, n);
+            f.inProgress.remove(nodeName);
+            f.memo.put(nodeName, outs);
+        }
+        if (index < outs.size()) return outs.get(index);
+        if (outs.size() == 1 && outs.get(0).isPoison()) return outs.get(0);
+        NodeDef n = f.nodes.get(nodeName);
+        report.addUnsupported(n.getOp(), nodeName, f.function, "output " + index + " is not supported");
+        return TfValue.poison();
+    }
+
+    /** TF ops visited so far (after inlining) with their counts. */
+    public Map<String, Integer> histogram() { return java.util.Collections.unmodifiableMap(histogram); }
+
+    private List<TfValue> translate(Frame f, NodeDef n) {
+        String op = n.getOp();
+        histogram.merge(op, 1, Integer::sum);
+        // A signature may feed any tensor, not only a Placeholder (TF1 models often feed an Identity).
+        TfValue fed = f.functionSyntax ? null : placeholders.valueFor(n);
+        if (fed != null) return List.of(fed);
+        if (op.equals("Placeholder") || op.equals("PlaceholderWithDefault")) {
+            if (op.equals("PlaceholderWithDefault")) return List.of(resolve(f, n.getInput(0)));
+            report.addUnsupported(op, n.getName(), f.function, "placeholder that the signature does not feed");
+            return List.of(TfValue.poison());
+        }
+        if (op.equals("VarHandleOp") || op.equals("VariableV2") || op.equals("Variable")) {
+            String p = variables.parameterFor(n, f.function);
+            return List.of(op.equals("VarHandleOp") ? TfValue.resource(p) : TfValue.of(graph.param(p)));
+        }
+        List<TfValue> in = new ArrayList<>();
+        for (String ref : n.getInputList()) if (!ref.startsWith("^")) in.add(resolve(f, ref));
+        for (TfValue v : in) if (v.isPoison()) return List.of(TfValue.poison());
+        if (PASS_THROUGH.contains(op)) return in;
+        if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(graph.param(in.get(0).parameter())));
+        String callee = CALL_OPS.contains(op) ? n.getAttrMap().get("f").getFunc().getName() : op;
+        if (library.containsKey(callee)) return inline(f, n, library.get(callee), in);
+        for (TfValue v : in) {
+            if (v.isResource()) {
+                report.addUnsupported(op, n.getName(), f.function, "takes a variable handle (state is not supported)");
+                return List.of(TfValue.poison());
+            }
+        }
+        OpRegistry.Entry e = registry.get(op);
+        if (e == null) {
+            report.addUnsupported(op, n.getName(), f.function, "");
+            return List.of(TfValue.poison());
+        }
+        List<Value> vals = new ArrayList<>();
+        for (TfValue v : in) vals.add(v.value());
+        try {
+            List<TfValue> out = new ArrayList<>();
+            for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function))) out.add(TfValue.of(v));
+            return out;
+        } catch (TranslationException | ImportException | IllegalArgumentException | IllegalStateException ex) {
+            report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
+            return List.of(TfValue.poison());
+        }
+    }
+
+    private List<TfValue> inline(Frame caller, NodeDef call, FunctionDef fn, List<TfValue> in) {
+        OpDef sig = fn.getSignature();
+        if (sig.getInputArgCount() != in.size()) {
+            throw new ImportException("call '" + call.getName() + "' passes " + in.size() + " inputs to function "
+                    + sig.getName() + ", which takes " + sig.getInputArgCount());
+        }
+        Map<String, TfValue> args = new HashMap<>();
+        for (int i = 0; i < in.size(); i++) args.put(sig.getInputArg(i).getName(), in.get(i));
+        String path = caller.function.isEmpty() ? sig.getName() : caller.function + " > " + sig.getName();
+        Frame body = new Frame(path, true, fn.getNodeDefList(), args::get);
+        List<TfValue> out = new ArrayList<>();
+        for (OpDef.ArgDef a : sig.getOutputArgList()) {
+            String ret = fn.getRetMap().get(a.getName());
+            if (ret == null) throw new ImportException("function " + sig.getName() + " does not define output " + a.getName());
+            out.add(resolve(body, ret));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package org.tf2torch.importers.ops;
+
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Shape;
+import org.tf2torch.ir.Value;
+
+/** Convolutions and pooling; kernels go from TF's HWIO to OIHW, activations through channels-first. */
+final class ConvOps implements OpFamily {
+    @Override
+    public void register(OpRegistry r) {
+        r.add("Conv2D", Translator.single(c -> conv(c, false)), Op.CONV, Op.TRANSPOSE, Op.PAD);
+        r.add("DepthwiseConv2dNative", Translator.single(c -> conv(c, true)), Op.CONV, Op.RESHAPE, Op.TRANSPOSE);
+        r.add("MaxPool", Translator.single(c -> pool(c, Op.MAX_POOL)), Op.MAX_POOL, Op.TRANSPOSE);
+        r.add("AvgPool", Translator.single(c -> pool(c, Op.AVERAGE_POOL)), Op.AVERAGE_POOL, Op.TRANSPOSE);
+    }
+
+    private static Value conv(OpContext c, boolean depthwise) {
+        boolean last = Layout.channelsLast(c);
+        Value x = last ? Layout.toFirst(c, c.input(0)) : c.input(0);
+        Value w = c.input(1);
+        Shape ws = w.shape();
+        if (!ws.isStatic() || ws.rank() != 4) throw new TranslationException("the kernel needs a static 4-D shape, got " + ws);
+        long[] k = ws.sizes();
+        long group = 1;
+        if (depthwise) {
+            // [H, W, C, M] → [H, W, 1, C*M]; output channel c*M+m is the same in TF and torch.
+            w = c.add(Op.RESHAPE, w, c.i64(k[0], k[1], 1, k[2] * k[3]));
+            group = k[2];
+        } else if (x.shape().hasRank() && x.shape().dim(1).isStatic() && x.shape().dim(1).size() != k[2]) {
+            long in = x.shape().dim(1).size();
+            if (in % k[2] != 0) throw new TranslationException("input has " + in + " channels, kernel expects " + k[2]);
+            group = in / k[2];
+        }
+        w = c.add(Op.TRANSPOSE, List.of(w), Map.of("perm", new long[] {3, 2, 0, 1}));
+        int rank = Layout.rank(x);
+        long[] strides = Layout.spatial(c.attrInts("strides"), rank, last, 1);
+        long[] dil = Layout.spatial(c.attrInts("dilations"), rank, last, 1);
+        long[] kernel = {k[0], k[1]};
+        long[] pads = Layout.pads(c, x.shape(), kernel, strides, dil, last);
+        Value y = c.add(Op.CONV, List.of(x, w),
+                Map.of("strides", strides, "pads", pads, "dilations", dil, "group", group));
+        return last ? Layout.toLast(c, y) : y;
+    }
+
+    private static Value pool(OpContext c, Op op) {
+        boolean last = Layout.channelsLast(c);
+        Value x = last ? Layout.toFirst(c, c.input(0)) : c.input(0);
+        int rank = Layout.rank(x);
+        long[] kernel = Layout.spatial(c.attrInts("ksize"), rank, last, 1);
+        long[] strides = Layout.spatial(c.attrInts("strides"), rank, last, 1);
+        long[] ones = new long[kernel.length];
+        java.util.Arrays.fill(ones, 1);
+        long[] pads = Layout.pads(c, x.shape(), kernel, strides, ones, last);
+        Map<String, Object> attrs = new java.util.HashMap<>(Map.of("kernel_shape", kernel, "strides", strides, "pads", pads));
+        if (op == Op.AVERAGE_POOL) attrs.put("count_include_pad", false); // TF averages over the valid pixels only
+        Value y = c.add(op, List.of(x), attrs);
+        return last ? Layout.toLast(c, y) : y;
+    }
+}

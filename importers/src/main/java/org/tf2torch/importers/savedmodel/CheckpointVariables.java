@@ -1,0 +1,117 @@
+package org.tf2torch.importers.savedmodel;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.CollectionDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
+import org.tensorflow.proto.VariableDef;
+import org.tf2torch.importers.ImportException;
+import org.tf2torch.importers.TfTypes;
+import org.tf2torch.importers.bundle.TensorBundle;
+import org.tf2torch.importers.graph.TensorProtos;
+import org.tf2torch.importers.graph.VariableSource;
+import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.Parameter;
+import org.tf2torch.ir.Shape;
+import org.tf2torch.ir.Tensor;
+
+/**
+ * Variables of a SavedModel. TF2 checkpoints key values by object path
+ * ({@code layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE}); the checkpoint's object graph maps a
+ * variable's name (the {@code VarHandleOp}'s {@code shared_name}) to that key. TF1 checkpoints key by the
+ * variable's node name. Trainability comes from the SavedModel's object graph or the TF1 collection.
+ */
+public final class CheckpointVariables implements VariableSource {
+    private final TensorBundle bundle;
+    private final Graph graph;
+    private final Path dir;
+    private final Map<String, String> keyByName = new HashMap<>();
+    private final Map<String, Boolean> trainable = new HashMap<>();
+
+    public CheckpointVariables(TensorBundle bundle, Graph graph, MetaGraphDef mg, Path dir) {
+        this.bundle = bundle;
+        this.graph = graph;
+        this.dir = dir;
+        if (bundle != null) {
+            bundle.objectGraph().ifPresent(this::indexObjectGraph);
+        }
+        for (SavedObject o : mg.getObjectGraphDef().getNodesList()) {
+            if (o.hasVariable()) trainable.put(o.getVariable().getName(), o.getVariable().getTrainable());
+        }
+        CollectionDef tv = mg.getCollectionDefMap().get("trainable_variables");
+        CollectionDef all = mg.getCollectionDefMap().get("variables");
+        markTf1(all, false);
+        markTf1(tv, true);
+    }
+
+    private void indexObjectGraph(TrackableObjectGraph og) {
+        for (TrackableObjectGraph.TrackableObject o : og.getNodesList()) {
+            for (TrackableObjectGraph.TrackableObject.SerializedTensor a : o.getAttributesList()) {
+                if (a.getName().equals("VARIABLE_VALUE") && !a.getFullName().isEmpty()) {
+                    keyByName.putIfAbsent(a.getFullName(), a.getCheckpointKey());
+                }
+            }
+        }
+    }
+
+    private void markTf1(CollectionDef c, boolean value) {
+        if (c == null || !c.hasBytesList()) return;
+        for (com.google.protobuf.ByteString b : c.getBytesList().getValueList()) {
+            try {
+                VariableDef v = VariableDef.parseFrom(b);
+                String name = v.getVariableName().replaceFirst(":0$", "");
+                trainable.put(name, value || v.getTrainable());
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                // A collection we cannot read only loses trainability hints; the variable still converts.
+            }
+        }
+    }
+
+    @Override
+    public String parameterFor(NodeDef node, String function) {
+        String name = node.getOp().equals("VarHandleOp") ? sharedName(node) : node.getName();
+        if (graph.params().containsKey(name)) return name;
+        String where = "variable '" + name + "' (" + node.getOp() + " '" + node.getName() + "'"
+                + (function.isEmpty() ? "" : " in function " + function) + ")";
+        if (bundle == null) {
+            throw new ImportException(where + " has no stored value: " + dir.resolve("variables")
+                    + " is missing. Copy the whole SavedModel folder, including variables/.");
+        }
+        String key = keyByName.getOrDefault(name, name);
+        if (!bundle.contains(key)) {
+            throw new ImportException(where + " has no entry in " + bundle.indexFile()
+                    + " (looked for key '" + key + "'). The variables folder does not belong to this saved_model.pb.");
+        }
+        Tensor t = bundle.tensor(key);
+        checkDeclared(node, t, where);
+        graph.addParameter(new Parameter(name, t, trainable.getOrDefault(name, true)));
+        return name;
+    }
+
+    private static String sharedName(NodeDef n) {
+        AttrValue s = n.getAttrMap().get("shared_name");
+        String v = s == null ? "" : s.getS().toStringUtf8();
+        return v.isEmpty() ? n.getName() : v;
+    }
+
+    private void checkDeclared(NodeDef node, Tensor t, String where) {
+        AttrValue dt = node.getAttrMap().get("dtype");
+        if (dt != null && TfTypes.fromProto(dt.getType()) != t.dtype()) {
+            throw new ImportException(where + " is declared " + TfTypes.fromProto(dt.getType()) + " but stored as "
+                    + t.dtype() + " in " + bundle.indexFile());
+        }
+        AttrValue sh = node.getAttrMap().get("shape");
+        if (sh != null && sh.hasShape()) {
+            Shape declared = TensorProtos.shape(sh.getShape());
+            if (declared.hasRank() && declared.isStatic() && !declared.equals(t.shape())) {
+                throw new ImportException(where + " is declared with shape " + declared + " but stored with shape "
+                        + t.shape() + " in " + bundle.indexFile());
+            }
+        }
+    }
+}
