@@ -21,6 +21,8 @@ public final class Graph {
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
     private final List<Node> nodes = new ArrayList<>();
     private final Set<String> valueNames = new HashSet<>();
+    /** Names this graph made unique with a counter, mapped to the hint they came from. */
+    private final Map<String, String> generatedFrom = new java.util.HashMap<>();
     private int counter;
 
     public Graph(String name) { this.name = name; }
@@ -179,8 +181,11 @@ public final class Graph {
 
     private String uniqueName(String hint) {
         String base = hintFor(hint == null || hint.isEmpty() ? "v" : hint);
+        // a pass that rewrites %a1_2 names the result a1_7, not a1_2_7: suffixes never pile up
+        base = generatedFrom.getOrDefault(base, base);
         String candidate = base;
         while (!valueNames.add(candidate)) candidate = base + "_" + (++counter);
+        if (!candidate.equals(base)) generatedFrom.put(candidate, base);
         return candidate;
     }
 

@@ -25,7 +25,10 @@ public final class Verifier {
         List<String> errs = new ArrayList<>();
         Set<Value> defined = new HashSet<>(g.inputs());
         Set<String> names = new HashSet<>();
-        for (Value v : g.inputs()) if (!names.add(v.name())) errs.add("duplicate value name " + v);
+        for (Value v : g.inputs()) {
+            if (!names.add(v.name())) errs.add("duplicate value name " + v);
+            checkUses(g, v, "input " + v, errs);
+        }
         for (Node n : g.nodes()) {
             String where = n.op().textName() + " " + n.outputs() + " " + n.source().describe();
             if (n.graph() != g) errs.add(where + ": node does not point back at this graph");
@@ -54,16 +57,22 @@ public final class Verifier {
             for (Value v : n.outputs()) {
                 if (!names.add(v.name())) errs.add("duplicate value name " + v);
                 defined.add(v);
-                for (Use u : v.uses()) {
-                    if (u.user().graph() != g) errs.add(where + ": result " + v + " lists a use by a removed node");
-                    else if (u.user().input(u.operand()) != v) errs.add(where + ": stale use of " + v);
-                }
+                checkUses(g, v, where, errs);
             }
         }
         for (Value v : g.outputs().values()) {
             if (!defined.contains(v)) errs.add("graph output " + v + " is not defined");
         }
         return errs;
+    }
+
+    private static void checkUses(Graph g, Value v, String where, List<String> errs) {
+        for (Use u : v.uses()) {
+            if (u.user().graph() != g) errs.add(where + ": " + v + " lists a use by a removed node");
+            else if (u.operand() >= u.user().inputs().size() || u.user().input(u.operand()) != v) {
+                errs.add(where + ": stale use of " + v + " by " + u.user().op().textName() + " operand " + u.operand());
+            }
+        }
     }
 
     private static void checkTypes(Node n, String where, List<String> errs) {

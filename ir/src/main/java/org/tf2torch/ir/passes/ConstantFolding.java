@@ -2,10 +2,14 @@ package org.tf2torch.ir.passes;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tf2torch.ir.Dim;
 import org.tf2torch.ir.Graph;
 import org.tf2torch.ir.Node;
 import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Shape;
+import org.tf2torch.ir.ShapeInference;
 import org.tf2torch.ir.Tensor;
+import org.tf2torch.ir.TensorType;
 import org.tf2torch.ir.TensorValues;
 import org.tf2torch.ir.Value;
 
@@ -30,8 +34,48 @@ public final class ConstantFolding implements Pass {
             g.remove(n);
             changed = true;
         }
-        if (changed) new DeadCodeElimination().run(g);
+        if (changed) {
+            new DeadCodeElimination().run(g);
+            refineTypes(g);
+        }
         return changed;
+    }
+
+    /**
+     * A reshape whose target just became a constant can now be typed. Fills unknown ranks and dims from
+     * inference and keeps everything recorded, which may be more precise than inference (an importer knew more).
+     */
+    static void refineTypes(Graph g) {
+        for (Node n : g.nodes()) {
+            if (n.op() == Op.PARAM || n.op() == Op.CONSTANT) continue;
+            List<TensorType> inferred;
+            try {
+                inferred = ShapeInference.infer(n);
+            } catch (RuntimeException e) {
+                continue; // the verifier reports it; refining is only a bonus
+            }
+            for (int k = 0; k < inferred.size() && k < n.outputs().size(); k++) {
+                Value v = n.outputs().get(k);
+                Shape merged = merge(v.shape(), inferred.get(k).shape());
+                if (merged != null) v.setType(v.type().withShape(merged));
+            }
+        }
+    }
+
+    /** {@code have} with its unknowns filled from {@code want}, or null when nothing is learned. */
+    private static Shape merge(Shape have, Shape want) {
+        if (!want.hasRank()) return null;
+        if (!have.hasRank()) return want;
+        if (have.rank() != want.rank()) return null;
+        List<Dim> out = new ArrayList<>(have.dims());
+        boolean learned = false;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isUnknown() && !want.dim(i).isUnknown()) {
+                out.set(i, want.dim(i));
+                learned = true;
+            }
+        }
+        return learned ? Shape.of(out) : null;
     }
 
     /**

@@ -1,0 +1,154 @@
+package org.tf2torch.exporters.pytorch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.exporters.pytorch.ops.Dialect;
+import org.tf2torch.exporters.pytorch.ops.EmitContext;
+import org.tf2torch.exporters.pytorch.ops.Emitters;
+import org.tf2torch.exporters.pytorch.ops.PyLiterals;
+import org.tf2torch.ir.Node;
+import org.tf2torch.ir.Tensor;
+import org.tf2torch.ir.TensorType;
+import org.tf2torch.ir.Value;
+
+/**
+ * Writes the body of {@code forward} in one dialect: one statement per IR node (plus the temporaries an
+ * emitter asks for), locals named after IR values, the return of the single output or of a dict keyed by the
+ * signature's output names. Parameters, buffered constants and identities define no statement: their
+ * expression is {@code self.<attr>} or their operand's. Inline constants are written just before their first
+ * reader, so a constant only read as literal sizes (a reshape target) leaves no trace.
+ */
+final class ForwardWriter implements EmitContext {
+    /** The method's text: argument names in input order, body lines without indentation. */
+    record Body(List<String> args, List<String> lines, boolean dictOutput) {}
+
+    private final ModulePlan plan;
+    private final Dialect dialect;
+    private final NameScope scope = NameScope.forLocals();
+    private final Map<Value, String> exprs = new IdentityHashMap<>();
+    private final List<String> lines = new ArrayList<>();
+    private Node current;
+    private boolean resultWritten;
+
+    private ForwardWriter(ModulePlan plan, Dialect dialect) {
+        this.plan = plan;
+        this.dialect = dialect;
+    }
+
+    static Body write(ModulePlan plan, Dialect dialect) {
+        return new ForwardWriter(plan, dialect).run();
+    }
+
+    private Body run() {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < plan.graph.inputs().size(); i++) {
+            String name = scope.claim(plan.graph.inputKeys().get(i));
+            args.add(name);
+            exprs.put(plan.graph.inputs().get(i), name);
+        }
+        for (Node n : plan.liveNodes()) {
+            current = n;
+            switch (n.op()) {
+                case PARAM:
+                    exprs.put(n.output(), "self." + plan.paramAttr(n.attrs().s("name")));
+                    break;
+                case CONSTANT: {
+                    String attr = plan.constantAttr(n.output());
+                    if (attr != null) exprs.put(n.output(), "self." + attr);
+                    break;
+                }
+                case IDENTITY:
+                    exprs.put(n.output(), expr(n.input(0)));
+                    break;
+                default:
+                    resultWritten = false;
+                    try {
+                        Emitters.get(n.op()).emit(this);
+                    } catch (UnsupportedOperationException e) {
+                        throw new UnsupportedOperationException("cannot write " + n + ": " + e.getMessage(), e);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException("cannot write " + n + ": " + e.getMessage(), e);
+                    }
+                    if (!resultWritten) throw new IllegalStateException("emitter for " + n.op() + " wrote no result");
+            }
+        }
+        current = null;
+        Map<String, Value> outs = plan.graph.outputs();
+        boolean dict = outs.size() > 1;
+        if (!dict) {
+            lines.add("return " + expr(outs.values().iterator().next()));
+        } else {
+            List<String> items = new ArrayList<>();
+            for (Map.Entry<String, Value> e : outs.entrySet()) {
+                items.add(PyStrings.literal(e.getKey()) + ": " + expr(e.getValue()));
+            }
+            if (dialect == Dialect.EAGER) {
+                lines.add("return {");
+                for (String item : items) lines.add("    " + item + ",");
+                lines.add("}");
+            } else {
+                // TorchScript's own parser rejects the trailing comma of the multi-line form.
+                lines.add("return {" + String.join(", ", items) + "}");
+            }
+        }
+        return new Body(Collections.unmodifiableList(args), Collections.unmodifiableList(lines), dict);
+    }
+
+    /** The expression for {@code v}, writing an inline constant's statement the first time. */
+    private String expr(Value v) {
+        String e = exprs.get(v);
+        if (e != null) return e;
+        if (!v.isConstant()) throw new IllegalStateException(v + " is read before it is defined");
+        String name = scope.claim(v.name());
+        lines.add(name + " = " + PyLiterals.tensor(v.constantValue(), dialect) + provenance(v.producer()));
+        exprs.put(v, name);
+        return name;
+    }
+
+    /** A trailing {@code # tf "<node>"} in model.py; the archive's code is for machines and stays bare. */
+    private String provenance(Node n) {
+        if (dialect != Dialect.EAGER || n.source().node().isEmpty()) return "";
+        return "  # tf " + PyStrings.quotedComment(n.source().node());
+    }
+
+    @Override
+    public Dialect dialect() { return dialect; }
+
+    @Override
+    public Node node() { return current; }
+
+    @Override
+    public String operand(int i) { return expr(current.input(i)); }
+
+    @Override
+    public Tensor constant(int i) { return current.input(i).constantValue(); }
+
+    @Override
+    public TensorType operandType(int i) { return current.input(i).type(); }
+
+    @Override
+    public TensorType resultType() { return current.output().type(); }
+
+    @Override
+    public String temp(String hint, String expr) {
+        String name = scope.claim(hint);
+        lines.add(name + " = " + expr);
+        return name;
+    }
+
+    @Override
+    public String freshName(String hint) { return scope.claim(hint); }
+
+    @Override
+    public void result(String expr) {
+        if (resultWritten) throw new IllegalStateException("emitter for " + current.op() + " wrote two results");
+        resultWritten = true;
+        if (current.outputs().size() != 1) throw new IllegalStateException(current.op() + " must have one result");
+        String name = scope.claim(current.output().name());
+        lines.add(name + " = " + expr + provenance(current));
+        exprs.put(current.output(), name);
+    }
+}

@@ -1,0 +1,35 @@
+package org.tf2torch.exporters.pytorch.ops;
+
+import org.tf2torch.ir.Node;
+import org.tf2torch.ir.Tensor;
+import org.tf2torch.ir.TensorType;
+
+/**
+ * What an emitter sees of the method being written: operand expressions, constant operands, types, and a way
+ * to add statements. Operand expressions are atoms (a local, an argument, {@code self.<attr>}), so an emitter
+ * may combine them with operators without parentheses.
+ */
+public interface EmitContext {
+    Dialect dialect();
+
+    Node node();
+
+    /** The expression for operand {@code i}; a small constant is turned into a local the first time. */
+    String operand(int i);
+
+    /** Operand {@code i}'s data when it is a CONSTANT, else null; reading it adds no code. */
+    Tensor constant(int i);
+
+    TensorType operandType(int i);
+
+    TensorType resultType();
+
+    /** Adds {@code <fresh local> = expr} and returns the local, for intermediate steps. */
+    String temp(String hint, String expr);
+
+    /** A fresh local name that no statement defines, e.g. a comprehension variable. */
+    String freshName(String hint);
+
+    /** Adds the statement that defines the node's result. Call exactly once. */
+    void result(String expr);
+}

@@ -1,0 +1,133 @@
+package org.tf2torch.ir.passes;
+
+import static org.tf2torch.ir.IrTesting.assertPass;
+import static org.tf2torch.ir.IrTesting.assertUnchanged;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.IrTesting;
+
+class TransposeOptimizationTest {
+    private static void assertSameNumbers(String text, Map<String, MiniInterpreter.Nd> in) {
+        Graph before = IrTesting.parse(text);
+        Graph after = IrTesting.parse(text);
+        MiniInterpreter.randomizeParameters(before, 1);
+        MiniInterpreter.randomizeParameters(after, 1);
+        new TransposeOptimization().run(after);
+        MiniInterpreter.assertClose(MiniInterpreter.run(before, in), MiniInterpreter.run(after, in));
+    }
+
+    static final String INVERSE_PAIR = """
+            graph @g {
+              input %x : f32[2,3,4,5] = "x"
+              %t1 = transpose(%x) {perm=[0,3,1,2]} : f32[2,5,3,4]
+              %t2 = transpose(%t1) {perm=[0,2,3,1]} : f32[2,3,4,5]
+              %y = relu(%t2) : f32[2,3,4,5]
+              return "y" = %y
+            }
+            """;
+
+    @Test
+    void inversePairsCancel() {
+        assertPass(new TransposeOptimization(), INVERSE_PAIR, "");
+    }
+
+    static final String COMPOSED = """
+            graph @g {
+              input %x : f32[2,3,4] = "x"
+              %t1 = transpose(%x) {perm=[1,0,2]} : f32[3,2,4]
+              %t2 = transpose(%t1) {perm=[0,2,1]} : f32[3,4,2]
+              %t3 = transpose(%t2) {perm=[2,1,0]} : f32[2,4,3]
+              %y = neg(%t3) : f32[2,4,3]
+              return "y" = %y
+            }
+            """;
+
+    @Test
+    void chainsMergeIntoOnePermutation() {
+        assertPass(new TransposeOptimization(), COMPOSED, "");
+    }
+
+    static final String BINARY = """
+            graph @g {
+              input %x : f32[2,3,4,5] = "x"
+              input %z : f32[2,3,4,5] = "z"
+              weight "bias" : f32[3]
+              %bias = param() {name="bias"} : f32[3]
+              %s = const() {value=dense<f32[]>[0.5]} : f32[]
+              %one = const() {value=dense<f32[1]>[2.0]} : f32[1]
+              %xt = transpose(%x) {perm=[0,2,3,1]} : f32[2,4,5,3]
+              %zt = transpose(%z) {perm=[0,2,3,1]} : f32[2,4,5,3]
+              %a = add(%xt, %bias) : f32[2,4,5,3]
+              %m = mul(%s, %a) : f32[2,4,5,3]
+              %d = sub(%m, %one) : f32[2,4,5,3]
+              %e = max(%zt, %d) : f32[2,4,5,3]
+              %back = transpose(%e) {perm=[0,3,1,2]} : f32[2,3,4,5]
+              return "y" = %back
+            }
+            """;
+
+    @Test
+    void sinksThroughBinaryOpsWithBiasesScalarsAndMatchingTransposes() {
+        assertPass(new TransposeOptimization(), BINARY, "");
+    }
+
+    @Test
+    void numericsHoldForEveryRewrite() {
+        Random r = new Random(3);
+        assertSameNumbers(INVERSE_PAIR, Map.of("x", MiniInterpreter.random(r, 2, 3, 4, 5)));
+        assertSameNumbers(COMPOSED, Map.of("x", MiniInterpreter.random(r, 2, 3, 4)));
+        assertSameNumbers(BINARY, Map.of("x", MiniInterpreter.random(r, 2, 3, 4, 5),
+                "z", MiniInterpreter.random(r, 2, 3, 4, 5)));
+        assertSameNumbers(PassPipelineTest.TWO_CONV_NHWC, Map.of("x", MiniInterpreter.random(r, 1, 28, 28, 1)));
+    }
+
+    @Test
+    void outputThatWouldAliasTheInputKeepsAnIdentityTranspose() {
+        assertPass(new TransposeOptimization(), """
+                graph @g {
+                  input %x : f32[2,3] = "x"
+                  %t1 = transpose(%x) {perm=[1,0]} : f32[3,2]
+                  %t2 = transpose(%t1) {perm=[1,0]} : f32[2,3]
+                  return "y" = %t2
+                }
+                """, "");
+    }
+
+    @Test
+    void sharedTransposesAndOutputsStay() {
+        assertUnchanged(new TransposeOptimization(), """
+                graph @g {
+                  input %x : f32[2,3] = "x"
+                  %t = transpose(%x) {perm=[1,0]} : f32[3,2]
+                  %a = relu(%t) : f32[3,2]
+                  %b = neg(%t) : f32[3,2]
+                  %u = transpose(%x) {perm=[1,0]} : f32[3,2]
+                  %c = sigmoid(%u) : f32[3,2]
+                  return "a" = %a, "b" = %b, "u" = %u, "c" = %c
+                }
+                """);
+    }
+
+    @Test
+    void operandsThatCannotBeRelaidStay() {
+        assertUnchanged(new TransposeOptimization(), """
+                graph @g {
+                  input %x : f32[2,3] = "x"
+                  input %y : f32[3,2] = "y"
+                  input %v : f32[batch] = "v"
+                  input %w : f32[3,2] = "w"
+                  %t = transpose(%x) {perm=[1,0]} : f32[3,2]
+                  %a = add(%t, %y) : f32[3,2]
+                  %t2 = transpose(%x) {perm=[1,0]} : f32[3,2]
+                  %b = mul(%t2, %v) : f32[3,?]
+                  %u = transpose(%w) {perm=[1,0]} : f32[2,3]
+                  %t3 = transpose(%x) {perm=[1,0]} : f32[3,2]
+                  %ws = sub(%t3, %w) : f32[3,2]
+                  return "a" = %a, "b" = %b, "ws" = %ws, "u" = %u
+                }
+                """);
+    }
+}

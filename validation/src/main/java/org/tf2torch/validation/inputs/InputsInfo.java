@@ -1,0 +1,53 @@
+package org.tf2torch.validation.inputs;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.ir.DType;
+
+/**
+ * Where a run's inputs came from, in enough detail to make them again: what reports print under "inputs".
+ *
+ * @param source       {@link #RANDOM} or {@link #FILE}
+ * @param file         the file or directory read, or null for random inputs
+ * @param seed         base seed of random inputs, or null
+ * @param samples      how many input sets were fed
+ * @param distribution floating distribution of random inputs, or null
+ * @param intRange     integer range of random inputs, or null
+ * @param dims         sizes the user gave for dynamic dimensions
+ * @param tensors      each input with its declared and fed shape
+ */
+public record InputsInfo(String source, String file, Long seed, int samples, String distribution, IntRange intRange,
+        Map<String, Long> dims, List<Tensor> tensors) {
+    public static final String RANDOM = "random";
+    public static final String FILE = "file";
+
+    public InputsInfo {
+        dims = Map.copyOf(dims);
+        tensors = List.copyOf(tensors);
+    }
+
+    /**
+     * One input.
+     *
+     * @param declaredShape the signature's shape in IR text form ({@code [batch,28,28]})
+     * @param shape         the concrete shape fed
+     */
+    public record Tensor(String name, DType dtype, String declaredShape, long[] shape) {
+        public Tensor {
+            shape = shape.clone();
+        }
+
+        @Override
+        public long[] shape() { return shape.clone(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tensor t && name.equals(t.name) && dtype == t.dtype
+                    && declaredShape.equals(t.declaredShape) && Arrays.equals(shape, t.shape);
+        }
+
+        @Override
+        public int hashCode() { return name.hashCode() * 31 + Arrays.hashCode(shape); }
+    }
+}
