@@ -19,7 +19,7 @@ final class ModelOptions {
             description = "Output tensors of a frozen GraphDef (node or node:k); default: nodes nothing consumes.")
     List<String> outputs = new ArrayList<>();
 
-    @Option(names = "--inputs", split = ",", paramLabel = "NODE",
+    @Option(names = "--input-nodes", split = ",", paramLabel = "NODE",
             description = "Input nodes of a frozen GraphDef; default: every Placeholder.")
     List<String> inputs = new ArrayList<>();
 

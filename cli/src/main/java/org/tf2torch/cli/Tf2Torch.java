@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tf2torch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Convert TensorFlow models (SavedModel folders, frozen GraphDef .pb files) to PyTorch: "
                 + "model.py (nn.Module), weights and a TorchScript archive.",
-        subcommands = {ConvertCommand.class, InspectCommand.class, OpsCommand.class, ExampleCommand.class,
+        subcommands = {ConvertCommand.class, ValidateCommand.class, CheckCommand.class, InspectCommand.class,
+                OpsCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Tf2Torch implements Runnable {
@@ -19,7 +20,7 @@ public final class Tf2Torch implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: convert, inspect, ops, ...");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: convert, validate, check, inspect, ops or example.");
     }
 
     public static void main(String[] args) {
@@ -44,7 +45,10 @@ public final class Tf2Torch implements Runnable {
             err.println("error: " + ex.getMessage().trim());
             err.println("Nothing was written. Run `tf2torch ops` for the supported ops.");
             code = ExitCodes.UNSUPPORTED;
-        } else if (ex instanceof ImportException || ex instanceof UserException) {
+        } else if (ex instanceof ImportException || ex instanceof UserException
+                || ex instanceof org.tf2torch.validation.ValidationException
+                || ex instanceof org.tf2torch.validation.inputs.InputException
+                || ex instanceof org.tf2torch.validation.runtime.RunnerException) {
             err.println("error: " + ex.getMessage());
             code = ex instanceof UserException ? ((UserException) ex).exitCode() : ExitCodes.USAGE;
         } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {

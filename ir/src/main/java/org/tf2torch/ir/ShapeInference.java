@@ -23,7 +23,8 @@ public final class ShapeInference {
             }
             case CAST: return in.get(0).type().withDType(a.dtype("to"));
             case MATMUL: return matmul(in.get(0).type(), in.get(1).type());
-            case CONV: return Spatial.conv(in.get(0).type(), in.get(1).type(), in.size() > 2 ? in.get(2).type() : null, a);
+            case CONV:
+                return Spatial.conv(in.get(0).type(), in.get(1).type(), in.size() > 2 ? in.get(2).type() : null, a);
             case MAX_POOL: case AVERAGE_POOL: return Spatial.pool(in.get(0).type(), a);
             case RESHAPE: return Reshapes.reshape(in.get(0).type(), in.get(1));
             case EXPAND: return Reshapes.expand(in.get(0).type(), in.get(1));

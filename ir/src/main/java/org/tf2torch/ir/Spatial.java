@@ -21,7 +21,9 @@ final class Spatial {
             java.util.Arrays.fill(unknown, -1);
             ws = Shape.of(unknown);
         }
-        if (ws.rank() != s.rank()) throw new IllegalArgumentException("conv weight " + ws + " does not match input " + s);
+        if (ws.rank() != s.rank()) {
+            throw new IllegalArgumentException("conv weight " + ws + " does not match input " + s);
+        }
         long group = a.i("group");
         Dim c = s.dim(1);
         Dim wc = ws.dim(1);

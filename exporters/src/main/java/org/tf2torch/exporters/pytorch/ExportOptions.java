@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Choices for {@link PyTorchExporter#export}.
  *
- * @param className the module's class name; null derives one from the graph name (CamelCase, {@code Model}
- *     when nothing usable is left). A given name is sanitized the same way.
+ * @param className the module's class name, kept when it is a usable identifier and made CamelCase otherwise;
+ *     null derives one from the graph name ({@code Model} when nothing usable is left)
  * @param weightsFormat safetensors (default) or a {@code torch.save} file
  * @param header free text (source path, tool version, ...) put as comment lines at the top of model.py;
  *     escaped, so it cannot break out of the comments. Null for none.

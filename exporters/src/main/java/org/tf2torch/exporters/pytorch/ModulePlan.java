@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tf2torch.exporters.pytorch.ExportResult.Kind;
 import org.tf2torch.ir.Graph;
 import org.tf2torch.ir.Node;
 import org.tf2torch.ir.Op;
@@ -27,8 +28,6 @@ import org.tf2torch.ir.Value;
  */
 final class ModulePlan {
     static final int INLINE_LIMIT = 16;
-
-    enum Kind { PARAMETER, BUFFER, CONSTANT }
 
     /** One module attribute: a state_dict entry. {@code source} is the TF variable path or the IR value name. */
     record Attribute(String name, Kind kind, Tensor data, String source) {}
@@ -66,7 +65,8 @@ final class ModulePlan {
         }
         for (Node node : p.live) {
             if (node.op() == Op.PARAM && !p.paramAttrs.containsKey(node.attrs().s("name"))) {
-                throw new IllegalArgumentException("param node names unknown parameter '" + node.attrs().s("name") + "'");
+                String name = node.attrs().s("name");
+                throw new IllegalArgumentException("param node names unknown parameter '" + name + "'");
             }
         }
         return p;

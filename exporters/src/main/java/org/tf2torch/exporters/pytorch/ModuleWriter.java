@@ -31,6 +31,7 @@ final class ModuleWriter {
             out.add("#   model.load_state_dict(torch.load(\"" + weightsFile + "\", weights_only=True))");
         }
         out.add("#   model.eval()");
+        out.add("");
         out.add("import torch");
         out.add("from torch import nn");
         out.add("import torch.nn.functional as F");
@@ -63,8 +64,9 @@ final class ModuleWriter {
         out.add("");
         List<String> params = new ArrayList<>();
         params.add("self");
-        for (String arg : body.args()) params.add(arg + ": torch.Tensor");
-        String ret = body.dictOutput() ? "Dict[str, torch.Tensor]" : "torch.Tensor";
+        String tensor = Dialect.EAGER.tensorType();
+        for (String arg : body.args()) params.add(arg + ": " + tensor);
+        String ret = body.dictOutput() ? "Dict[str, " + tensor + "]" : tensor;
         out.add(INDENT + "def forward(" + String.join(", ", params) + ") -> " + ret + ":");
         for (String line : body.lines()) out.add(INDENT + INDENT + line);
         return String.join("\n", out) + "\n";

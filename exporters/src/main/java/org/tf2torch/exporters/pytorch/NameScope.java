@@ -26,7 +26,8 @@ final class NameScope {
         String base = PyNames.identifier(raw);
         if (reserved.test(base)) base = base + "_";
         String candidate = base;
-        for (int n = 2; taken.contains(candidate) || reserved.test(candidate); n++) candidate = base + "_" + n;
+        String stem = base.endsWith("_") ? base : base + "_";
+        for (int n = 2; taken.contains(candidate) || reserved.test(candidate); n++) candidate = stem + n;
         taken.add(candidate);
         return candidate;
     }

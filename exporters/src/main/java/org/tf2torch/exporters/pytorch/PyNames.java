@@ -48,19 +48,22 @@ public final class PyNames {
     private PyNames() {}
 
     /**
-     * A Python identifier close to {@code raw}: ASCII letters, digits and '_' kept, anything else becomes '_';
-     * leading underscores are dropped (they would hit {@code nn.Module} internals such as {@code _parameters}
-     * and trigger class-private name mangling for {@code __x}); a leading digit gets a {@code v_} prefix.
-     * Not yet unique and possibly reserved: see {@link NameScope}.
+     * A Python identifier close to {@code raw}: ASCII letters and digits kept, every run of other characters
+     * (and of '_') becomes one '_', none at either end. Leading underscores would reach {@code nn.Module}
+     * internals such as {@code _parameters} and trigger class-private name mangling for {@code __x}. A leading
+     * digit gets a {@code v_} prefix. Not yet unique and possibly reserved: see {@link NameScope}.
      */
     public static String identifier(String raw) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < raw.length() && sb.length() < MAX_LENGTH; i++) {
             char c = raw.charAt(i);
             boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
-            if (sb.length() == 0 && (c == '_' || !ok)) continue;
-            sb.append(ok ? c : '_');
+            char out = ok ? c : '_';
+            // Runs of separators read as one: dense//kernel:0 -> dense_kernel_0.
+            if (out == '_' && (sb.length() == 0 || sb.charAt(sb.length() - 1) == '_')) continue;
+            sb.append(out);
         }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '_') sb.setLength(sb.length() - 1);
         if (sb.length() == 0) return "v";
         if (Character.isDigit(sb.charAt(0))) sb.insert(0, "v_");
         return sb.toString();
@@ -86,6 +89,17 @@ public final class PyNames {
         String s = sb.toString();
         if (s.isEmpty() || KEYWORDS.contains(s) || GLOBALS.contains(s)) return "Model";
         return s;
+    }
+
+    /**
+     * The module's class name: {@code requested} as given when it is already a usable identifier, else made
+     * one by {@link #className(String)}; without a request, derived from {@code graphName}.
+     */
+    public static String className(String requested, String graphName) {
+        if (requested == null) return className(graphName);
+        boolean usable = requested.matches("[A-Za-z][A-Za-z0-9_]*") && requested.length() <= MAX_LENGTH
+                && !KEYWORDS.contains(requested) && !GLOBALS.contains(requested);
+        return usable ? requested : className(requested);
     }
 
     public static boolean isReservedLocal(String name) {

@@ -3,11 +3,10 @@ package org.tf2torch.exporters.pytorch;
 /**
  * The one escaper for model-supplied text in generated code: string literals (output keys) and comment text
  * (TF node names, the header). A literal must mean the same to CPython and to TorchScript's lexer, which
- * parses model.py again under {@code torch.jit.script} and parses the archive's code; TorchScript knows
- * neither hex nor unicode escapes, nor the one for carriage return, so ASCII control characters become three-digit octal escapes,
- * which both read alike. Non-ASCII characters stay as they are (UTF-8 in both files): neither language has an
- * escape for them that the other reads the same way, and inside a literal they cannot end the line or the
- * string.
+ * parses the archive's code; that lexer knows neither hex nor unicode escapes nor the one for carriage
+ * return, so ASCII control characters become three-digit octal escapes, which both read alike. Non-ASCII
+ * characters stay as they are (UTF-8 in both files): no escape for them reads the same in both languages,
+ * and inside a literal they can end neither the line nor the string.
  */
 public final class PyStrings {
     private PyStrings() {}
@@ -56,7 +55,8 @@ public final class PyStrings {
         StringBuilder clean = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
             if (pair) clean.append(c).append(s.charAt(++i));
             else clean.append(Character.isSurrogate(c) ? '\ufffd' : c);
         }

@@ -30,7 +30,7 @@ public final class PyTorchExporter {
 
     /** Writes the three files into {@code outDir}, which must exist; existing files of these names are replaced. */
     public static ExportResult export(org.tf2torch.ir.Graph g, Path outDir, ExportOptions opts) throws IOException {
-        String className = PyNames.className(opts.className() != null ? opts.className() : g.name());
+        String className = PyNames.className(opts.className(), g.name());
         ModulePlan plan = ModulePlan.of(g, className);
         ForwardWriter.Body eager = ForwardWriter.write(plan, Dialect.EAGER);
         ForwardWriter.Body script = ForwardWriter.write(plan, Dialect.SCRIPT);
@@ -44,9 +44,9 @@ public final class PyTorchExporter {
         long trainable = 0;
         for (ModulePlan.Attribute a : plan.stateDictOrder()) {
             tensors.add(new NamedTensor(a.name(), a.data()));
-            entries.add(new ExportResult.StateEntry(a.name(), ExportResult.Kind.valueOf(a.kind().name()), a.source(),
+            entries.add(new ExportResult.StateEntry(a.name(), a.kind(), a.source(),
                     a.data().dtype(), a.data().shape().sizes()));
-            if (a.kind() == ModulePlan.Kind.PARAMETER) trainable += a.data().numElements();
+            if (a.kind() == ExportResult.Kind.PARAMETER) trainable += a.data().numElements();
         }
         Path weights = outDir.resolve(weightsName);
         if (opts.weightsFormat() == WeightsFormat.SAFETENSORS) {
@@ -58,7 +58,7 @@ public final class PyTorchExporter {
         String qualified = SCRIPT_PACKAGE + "." + className;
         ScriptModule root = new ScriptModule(qualified);
         for (ModulePlan.Attribute a : plan.attributes()) {
-            if (a.kind() == ModulePlan.Kind.PARAMETER) root.parameter(a.name(), a.data());
+            if (a.kind() == ExportResult.Kind.PARAMETER) root.parameter(a.name(), a.data());
             else root.buffer(a.name(), a.data());
         }
         root.bool("training", false);

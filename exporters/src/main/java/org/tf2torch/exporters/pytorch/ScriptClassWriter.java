@@ -2,6 +2,7 @@ package org.tf2torch.exporters.pytorch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tf2torch.exporters.pytorch.ops.Dialect;
 
 /**
  * Writes the archive's class source in the form TorchScript serializes modules: attribute declarations
@@ -17,17 +18,18 @@ final class ScriptClassWriter {
         List<String> params = new ArrayList<>();
         List<String> buffers = new ArrayList<>();
         for (ModulePlan.Attribute a : plan.attributes()) {
-            (a.kind() == ModulePlan.Kind.PARAMETER ? params : buffers).add(PyStrings.literal(a.name()));
+            (a.kind() == ExportResult.Kind.PARAMETER ? params : buffers).add(PyStrings.literal(a.name()));
         }
         List<String> out = new ArrayList<>();
         out.add("class " + plan.className + "(Module):");
         out.add(INDENT + "__parameters__ = " + list(params));
         out.add(INDENT + "__buffers__ = " + list(buffers));
-        for (ModulePlan.Attribute a : plan.attributes()) out.add(INDENT + a.name() + " : Tensor");
+        String tensor = Dialect.SCRIPT.tensorType();
+        for (ModulePlan.Attribute a : plan.attributes()) out.add(INDENT + a.name() + " : " + tensor);
         out.add(INDENT + "training : bool");
         StringBuilder sig = new StringBuilder(INDENT + "def forward(self: " + qualifiedName);
-        for (String arg : body.args()) sig.append(",\n").append(INDENT).append(INDENT).append(arg).append(": Tensor");
-        sig.append(") -> ").append(body.dictOutput() ? "Dict[str, Tensor]" : "Tensor").append(':');
+        for (String arg : body.args()) sig.append(",\n").append(INDENT + INDENT).append(arg).append(": ").append(tensor);
+        sig.append(") -> ").append(body.dictOutput() ? "Dict[str, " + tensor + "]" : tensor).append(':');
         out.add(sig.toString());
         for (String line : body.lines()) out.add(INDENT + INDENT + line);
         return String.join("\n", out) + "\n";

@@ -94,6 +94,38 @@ class ConvExportTest {
     }
 
     @Test
+    void conv3dAndPools(@TempDir Path tmp) throws Exception {
+        Graph g = IrParser.parse("""
+                graph @volume {
+                  input %v : f32[batch,2,5,6,4] = "volume"
+                  weight "k" : f32[3,2,2,3,2]
+                  weight "b" : f32[3]
+                  %k = param() {name="k"} : f32[3,2,2,3,2]
+                  %b = param() {name="b"} : f32[3]
+                  %c = conv(%v, %k, %b) {strides=[1,2,1], pads=[0,1,0,1,1,1], dilations=[1,1,2], group=1} : f32[batch,3,5,3,3]
+                  %a = avg_pool(%c) {kernel_shape=[2,2,2], strides=[1,1,2], pads=[1,0,0,0,1,1], count_include_pad=false} : f32[batch,3,5,3,2]
+                  %m = max_pool(%a) {kernel_shape=[3,2,2], strides=[2,1,1], pads=[1,0,1,1,1,0]} : f32[batch,3,3,3,2]
+                  %s = avg_pool(%m) {kernel_shape=[3,3,1], strides=[1,1,1], pads=[1,1,0,1,1,0], count_include_pad=false} : f32[batch,3,3,3,2]
+                  return "out" = %s
+                }
+                """);
+        new TorchCheck(g)
+                .weight("k", TestTensors.random(DType.F32, 1, 3, 2, 2, 3, 2))
+                .weight("b", TestTensors.random(DType.F32, 2, 3))
+                .input("volume", TestTensors.random(DType.F32, 3, 2, 2, 5, 6, 4))
+                .tolerance(1e-4, 1e-5)
+                .reference(NumpyReference.SPATIAL + """
+                        def reference(x, w):
+                            c = conv(x["volume"], w["k"], w["b"], (1, 2, 1), (0, 1, 0, 1, 1, 1), d=(1, 1, 2))
+                            a = avg_pool(c, (2, 2, 2), (1, 1, 2), (1, 0, 0, 0, 1, 1), False)
+                            m = max_pool(a, (3, 2, 2), (2, 1, 1), (1, 0, 1, 1, 1, 0))
+                            s = avg_pool(m, (3, 3, 1), (1, 1, 1), (1, 1, 0, 1, 1, 0), False)
+                            return {"out": s.astype(np.float32)}
+                        """)
+                .run(tmp);
+    }
+
+    @Test
     void conv1dAndPools(@TempDir Path tmp) throws Exception {
         Graph g = IrParser.parse("""
                 graph @signal {
@@ -113,12 +145,11 @@ class ConvExportTest {
                 .tolerance(1e-4, 1e-5)
                 .reference(NumpyReference.SPATIAL + """
                         def reference(x, w):
-                            s = x["signal"][:, :, None, :]
-                            c = conv(s, w["k"][:, :, None, :], None, (1, 2), (0, 0, 0, 1))
-                            a = avg_pool(c, (1, 2), (1, 1), (0, 1, 0, 0), False)
-                            b = avg_pool(a, (1, 3), (1, 1), (0, 1, 0, 1), False)
-                            m = max_pool(b, (1, 3), (1, 2), (0, 0, 0, 1))
-                            return {"avg": a[:, :, 0, :].astype(np.float32), "out": m[:, :, 0, :].astype(np.float32)}
+                            c = conv(x["signal"], w["k"], None, (2,), (0, 1))
+                            a = avg_pool(c, (2,), (1,), (1, 0), False)
+                            b = avg_pool(a, (3,), (1,), (1, 1), False)
+                            m = max_pool(b, (3,), (2,), (0, 1))
+                            return {"avg": a.astype(np.float32), "out": m.astype(np.float32)}
                         """)
                 .run(tmp);
     }

@@ -4,52 +4,55 @@ package org.tf2torch.exporters.pytorch;
 final class NumpyReference {
     private NumpyReference() {}
 
-    /** conv, max_pool and avg_pool on N,C,H,W with ONNX pads [h_begin, w_begin, h_end, w_end], in float64. */
+    /**
+     * conv, max_pool and avg_pool over any number of spatial dims (N, C, spatial...), ONNX pads
+     * {@code [x1_begin, x2_begin, ..., x1_end, x2_end]}, computed in float64.
+     */
     static final String SPATIAL = """
-            def pad4(x, pads, value):
-                return np.pad(x, ((0, 0), (0, 0), (pads[0], pads[2]), (pads[1], pads[3])), constant_values=value)
+            import itertools
 
 
-            def windows(x, k, s):
-                n, c, h, w = x.shape
-                oh = (h - k[0]) // s[0] + 1
-                ow = (w - k[1]) // s[1] + 1
-                out = np.empty((n, c, oh, ow, k[0], k[1]), x.dtype)
-                for i in range(k[0]):
-                    for j in range(k[1]):
-                        out[..., i, j] = x[:, :, i:i + s[0] * (oh - 1) + 1:s[0], j:j + s[1] * (ow - 1) + 1:s[1]]
+            def pad_nd(x, pads, value):
+                n = len(pads) // 2
+                return np.pad(x.astype(np.float64), [(0, 0), (0, 0)] + [(pads[i], pads[i + n]) for i in range(n)],
+                              constant_values=value)
+
+
+            def windows(x, k, s, d=None):
+                d = d or (1,) * len(k)
+                sp = x.shape[2:]
+                o = [(sp[i] - (d[i] * (k[i] - 1) + 1)) // s[i] + 1 for i in range(len(k))]
+                out = np.empty(x.shape[:2] + tuple(o) + tuple(k), x.dtype)
+                for off in itertools.product(*[range(kk) for kk in k]):
+                    idx = tuple(slice(off[i] * d[i], off[i] * d[i] + s[i] * (o[i] - 1) + 1, s[i]) for i in range(len(k)))
+                    out[(Ellipsis,) + off] = x[(slice(None), slice(None)) + idx]
                 return out
 
 
-            def conv(x, w, b, s, pads, d=(1, 1), groups=1):
-                x = pad4(x.astype(np.float64), pads, 0.0)
-                n, c, h, wd = x.shape
-                m, cg, kh, kw = w.shape
-                oh = (h - (d[0] * (kh - 1) + 1)) // s[0] + 1
-                ow = (wd - (d[1] * (kw - 1) + 1)) // s[1] + 1
-                out = np.zeros((n, m, oh, ow))
-                mg = m // groups
+            def conv(x, w, b, s, pads, d=None, groups=1):
+                sp = len(s)
+                win = windows(pad_nd(x, pads, 0.0), w.shape[2:], s, d)
+                cg, mg = w.shape[1], w.shape[0] // groups
+                outs = []
                 for g in range(groups):
-                    xs = x[:, g * cg:(g + 1) * cg]
-                    for i in range(kh):
-                        for j in range(kw):
-                            patch = xs[:, :, i * d[0]:i * d[0] + s[0] * (oh - 1) + 1:s[0],
-                                       j * d[1]:j * d[1] + s[1] * (ow - 1) + 1:s[1]]
-                            out[:, g * mg:(g + 1) * mg] += np.einsum("nchw,mc->nmhw", patch,
-                                                                     w[g * mg:(g + 1) * mg, :, i, j])
+                    part = np.tensordot(win[:, g * cg:(g + 1) * cg], w[g * mg:(g + 1) * mg].astype(np.float64),
+                                        axes=([1] + list(range(2 + sp, 2 + 2 * sp)), [1] + list(range(2, 2 + sp))))
+                    outs.append(np.moveaxis(part, -1, 1))
+                out = np.concatenate(outs, 1)
                 if b is not None:
-                    out += b[None, :, None, None]
+                    out += b.reshape((1, -1) + (1,) * sp)
                 return out
 
 
             def max_pool(x, k, s, pads):
-                return windows(pad4(x.astype(np.float64), pads, -np.inf), k, s).max(axis=(-2, -1))
+                return windows(pad_nd(x, pads, -np.inf), k, s).max(axis=tuple(range(-len(k), 0)))
 
 
             def avg_pool(x, k, s, pads, include_pad):
+                axes = tuple(range(-len(k), 0))
                 if include_pad:
-                    return windows(pad4(x.astype(np.float64), pads, 0.0), k, s).mean(axis=(-2, -1))
-                return np.nanmean(windows(pad4(x.astype(np.float64), pads, np.nan), k, s), axis=(-2, -1))
+                    return windows(pad_nd(x, pads, 0.0), k, s).mean(axis=axes)
+                return np.nanmean(windows(pad_nd(x, pads, np.nan), k, s), axis=axes)
 
 
             """;

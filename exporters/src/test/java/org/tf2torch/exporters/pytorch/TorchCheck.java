@@ -88,6 +88,14 @@ final class TorchCheck {
         Verifier.verify(graph);
         Path out = Files.createDirectories(tmp.resolve("export"));
         ExportResult r = PyTorchExporter.export(graph, out, options);
+        String keep = System.getenv("TF2TORCH_KEEP_EXPORTS");
+        if (keep != null) {
+            // For looking at generated code by hand: TF2TORCH_KEEP_EXPORTS=/some/dir mvn test ...
+            Path dst = Files.createDirectories(Path.of(keep, r.className()));
+            for (Path f : List.of(r.modelPy(), r.torchScript())) {
+                Files.copy(f, dst.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Path caseDir = Files.createDirectories(tmp.resolve("case"));
         List<String> inputFiles = new ArrayList<>();
         for (String key : graph.inputKeys()) {
@@ -121,6 +129,13 @@ final class TorchCheck {
         }
         Output o = run(List.of(PYTHON.toString(), script.toString(), out.toString(), caseDir.toString()), 300);
         assertEquals(0, o.exitCode, () -> "check_export.py failed:\n" + o.text + "\n--- model.py ---\n" + read(out));
+        List<Tensor> ordered = new ArrayList<>();
+        for (String key : graph.inputKeys()) ordered.add(inputs.get(key));
+        try {
+            LibtorchCheck.run(r.torchScript(), ordered, caseDir, List.copyOf(graph.outputs().keySet()), rtol, atol);
+        } catch (Exception e) {
+            throw new AssertionError("libtorch 2.5.1 (DJL) could not run the archive", e);
+        }
         return r;
     }
 

@@ -58,6 +58,9 @@ def main():
     weights = {name: np.load(os.path.join(case_dir, f)) for name, f in case["weights"].items()}
     ref = load_module("reference", os.path.join(case_dir, "reference.py"))
     expected = ref.reference(dict(zip(case["inputKeys"], inputs)), weights)
+    if isinstance(expected, (list, tuple)):
+        # A reference may return outputs by position, so it needs no literals of (hostile) output keys.
+        expected = dict(zip(keys, expected))
     assert list(expected) == keys, "reference keys %r != %r" % (list(expected), keys)
     for i, k in enumerate(keys):
         np.save(os.path.join(case_dir, "expected_%d.npy" % i), np.ascontiguousarray(expected[k]))

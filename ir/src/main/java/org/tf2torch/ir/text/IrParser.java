@@ -246,6 +246,7 @@ public final class IrParser {
 
     private static DenseTensor zeros(TensorType t) {
         if (!t.shape().isStatic()) throw new IllegalArgumentException("parameter type " + t + " must be static");
-        return new DenseTensor(t.dtype(), t.shape(), new byte[Math.toIntExact(t.shape().numElements() * t.dtype().byteSize())]);
+        long bytes = t.shape().numElements() * t.dtype().byteSize();
+        return new DenseTensor(t.dtype(), t.shape(), new byte[Math.toIntExact(bytes)]);
     }
 }

@@ -31,7 +31,13 @@ class TransposeOptimizationTest {
 
     @Test
     void inversePairsCancel() {
-        assertPass(new TransposeOptimization(), INVERSE_PAIR, "");
+        assertPass(new TransposeOptimization(), INVERSE_PAIR, """
+                graph @g {
+                  input %x : f32[2,3,4,5] = "x"
+                  %y_2 = relu(%x) : f32[2,3,4,5]
+                  return "y" = %y_2
+                }
+                """);
     }
 
     static final String COMPOSED = """
@@ -47,7 +53,15 @@ class TransposeOptimizationTest {
 
     @Test
     void chainsMergeIntoOnePermutation() {
-        assertPass(new TransposeOptimization(), COMPOSED, "");
+        // [1,0,2] then [0,2,1] is [1,2,0]; then [2,1,0] is [0,2,1]; the neg moves below it
+        assertPass(new TransposeOptimization(), COMPOSED, """
+                graph @g {
+                  input %x : f32[2,3,4] = "x"
+                  %y_3 = neg(%x) : f32[2,3,4]
+                  %t3_4 = transpose(%y_3) {perm=[0,2,1]} : f32[2,4,3]
+                  return "y" = %t3_4
+                }
+                """);
     }
 
     static final String BINARY = """
@@ -71,7 +85,24 @@ class TransposeOptimizationTest {
 
     @Test
     void sinksThroughBinaryOpsWithBiasesScalarsAndMatchingTransposes() {
-        assertPass(new TransposeOptimization(), BINARY, "");
+        // the [3] bias met the last axis of x transposed, which is axis 1 of x: it becomes [1,3,1,1]
+        assertPass(new TransposeOptimization(), BINARY, """
+                graph @g {
+                  input %x : f32[2,3,4,5] = "x"
+                  input %z : f32[2,3,4,5] = "z"
+                  weight "bias" : f32[3]
+                  %bias = param() {name="bias"} : f32[3]
+                  %s = const() {value=dense<f32[]>[0.5]} : f32[]
+                  %one = const() {value=dense<f32[1]>[2.0]} : f32[1]
+                  %shape = const() {value=dense<i64[4]>[1,3,1,1]} : i64[4]
+                  %bias_1 = reshape(%bias, %shape) : f32[1,3,1,1]
+                  %a_2 = add(%x, %bias_1) : f32[2,3,4,5]
+                  %m_4 = mul(%s, %a_2) : f32[2,3,4,5]
+                  %d_6 = sub(%m_4, %one) : f32[2,3,4,5]
+                  %e_8 = max(%z, %d_6) : f32[2,3,4,5]
+                  return "y" = %e_8
+                }
+                """);
     }
 
     @Test
@@ -93,7 +124,13 @@ class TransposeOptimizationTest {
                   %t2 = transpose(%t1) {perm=[1,0]} : f32[2,3]
                   return "y" = %t2
                 }
-                """, "");
+                """, """
+                graph @g {
+                  input %x : f32[2,3] = "x"
+                  %t2_1 = transpose(%x) {perm=[0,1]} : f32[2,3]
+                  return "y" = %t2_1
+                }
+                """);
     }
 
     @Test

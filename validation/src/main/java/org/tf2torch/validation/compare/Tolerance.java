@@ -9,7 +9,8 @@ public record Tolerance(double rtol, double atol) {
 
     public Tolerance {
         if (!(rtol >= 0) || !(atol >= 0) || Double.isInfinite(rtol) || Double.isInfinite(atol)) {
-            throw new IllegalArgumentException("tolerances must be finite and >= 0, got rtol=" + rtol + " atol=" + atol);
+            throw new IllegalArgumentException("tolerances must be finite and >= 0, got rtol=" + rtol
+                    + " atol=" + atol);
         }
     }
 

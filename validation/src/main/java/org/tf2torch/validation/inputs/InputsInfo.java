@@ -23,7 +23,7 @@ public record InputsInfo(String source, String file, Long seed, int samples, Str
     public static final String FILE = "file";
 
     public InputsInfo {
-        dims = Map.copyOf(dims);
+        dims = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dims)); // keeps the user's order
         tensors = List.copyOf(tensors);
     }
 

@@ -40,7 +40,8 @@ public final class ConsoleReport {
             String name = Markup.console(b.backend());
             switch (b.status()) {
                 case SKIPPED -> line(sb, color, YELLOW, "SKIP", name + ": " + Markup.console(b.message()));
-                case LOAD_FAILED -> line(sb, color, RED, "FAIL", name + ": did not load: " + Markup.console(b.message()));
+                case LOAD_FAILED -> line(sb, color, RED, "FAIL", name + ": did not load: "
+                        + Markup.console(b.message()));
                 case RUN_FAILED -> line(sb, color, RED, "FAIL", name + ": forward call failed: "
                         + Markup.console(b.message()));
                 default -> { }

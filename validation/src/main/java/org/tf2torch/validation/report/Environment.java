@@ -19,8 +19,9 @@ public record Environment(String tf2torchVersion, String tfVersion, String libto
     public static Environment basic(String device) {
         String v = Environment.class.getPackage().getImplementationVersion();
         return new Environment(v != null ? v : "dev", null, null, null, null, System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), device);
+                System.getProperty("java.vendor"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), device);
     }
 
     /**

@@ -158,7 +158,9 @@ public final class JunitReport {
             if (c.detail() == null || c.kind() == Kind.SKIPPED) sb.append("/>\n");
             else sb.append('>').append(Markup.text(c.detail())).append("</").append(tag).append(">\n");
         }
-        if (c.kind() == Kind.PASS) sb.append("      <system-out>").append(Markup.text(c.detail())).append("</system-out>\n");
+        if (c.kind() == Kind.PASS) {
+            sb.append("      <system-out>").append(Markup.text(c.detail())).append("</system-out>\n");
+        }
         sb.append("    </testcase>\n");
     }
 

@@ -33,7 +33,8 @@ final class Markup {
                 case '\r': sb.append("&#13;"); break;
                 case '\t': sb.append(attribute ? "&#9;" : "\t"); break;
                 default:
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    boolean pair = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (Character.isHighSurrogate(c) && pair) {
                         sb.append(c).append(s.charAt(++i));
                     } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xfffe || c == 0xffff) {
                         sb.append(String.format("\\u%04x", (int) c));

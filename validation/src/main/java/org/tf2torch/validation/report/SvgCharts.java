@@ -76,7 +76,8 @@ final class SvgCharts {
             boolean tf = e.getKey().equals(BenchResult.TF);
             String text = "p50 " + Format.millis(t.p50Ms()) + ", p90 " + Format.millis(t.p90Ms());
             sb.append("<text x=\"").append(labelW - 8).append("\" y=\"").append(y + 15)
-                    .append("\" font-size=\"12\" text-anchor=\"end\">").append(Markup.text(e.getKey())).append("</text>");
+                    .append("\" font-size=\"12\" text-anchor=\"end\">").append(Markup.text(e.getKey()))
+                    .append("</text>");
             sb.append("<rect x=\"").append(labelW).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w90))
                     .append("\" height=\"20\" fill=\"").append(tf ? "#f5c99b" : "#b7cbe8").append("\"><title>p90 ")
                     .append(Markup.text(Format.millis(t.p90Ms()))).append("</title></rect>");

@@ -31,9 +31,8 @@ public enum Dialect {
      * {@code torch.reshape(x, [2, 3])} in the archive.
      */
     public String methodWithList(String receiver, String name, long[] list) {
-        if (this == EAGER && list.length > 0) return receiver + "." + name + "(" + PyLiterals.joinInts(list) + ")";
-        return this == EAGER ? receiver + "." + name + "(" + PyLiterals.ints(list) + ")"
-                : "torch." + name + "(" + receiver + ", " + PyLiterals.ints(list) + ")";
+        if (this == SCRIPT) return "torch." + name + "(" + receiver + ", " + PyLiterals.ints(list) + ")";
+        return receiver + "." + name + "(" + (list.length > 0 ? PyLiterals.joinInts(list) : "[]") + ")";
     }
 
     /** A Tensor method with plain arguments: {@code x.squeeze(1)} / {@code torch.squeeze(x, 1)}. */

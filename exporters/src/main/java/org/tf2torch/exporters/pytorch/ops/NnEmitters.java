@@ -55,7 +55,8 @@ final class NnEmitters {
         DType t = ctx.resultType().dtype();
         String eps = PyLiterals.floating(ctx.node().attrs().f("epsilon"), t);
         if (ctx.dialect() == Dialect.EAGER) {
-            ctx.result("F.batch_norm(" + x + ", " + mean + ", " + var + ", " + scale + ", " + bias + ", eps=" + eps + ")");
+            ctx.result("F.batch_norm(" + x + ", " + mean + ", " + var + ", " + scale + ", " + bias
+                    + ", eps=" + eps + ")");
         } else {
             ctx.result("torch.batch_norm(" + x + ", " + scale + ", " + bias + ", " + mean + ", " + var
                     + ", False, 0.0, " + eps + ", False)");

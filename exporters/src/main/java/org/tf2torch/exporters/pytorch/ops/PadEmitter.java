@@ -75,7 +75,8 @@ final class PadEmitter {
             if (reflect) {
                 String abs = "torch.abs(" + pos + ")";
                 String dist = "torch.abs(" + d.binary("-", "sub", abs, last) + ")";
-                idx = d == Dialect.EAGER ? "-" + dist + " + " + last : "torch.add(torch.neg(" + dist + "), " + last + ")";
+                idx = d == Dialect.EAGER ? "-" + dist + " + " + last
+                        : "torch.add(torch.neg(" + dist + "), " + last + ")";
             } else {
                 idx = "torch.clamp(" + pos + ", 0, " + last + ")";
             }

@@ -1,0 +1,75 @@
+package org.tf2torch.validation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.validation.io.NdArray;
+import org.tf2torch.validation.runtime.RunnerException;
+import org.tf2torch.validation.runtime.TfGraphDefRunner;
+import org.tf2torch.validation.runtime.TfSavedModelRunner;
+
+/** The TensorFlow side: the original model run by TF Java, keyed by the conversion's input/output keys. */
+abstract class ReferenceSide implements AutoCloseable {
+    abstract Map<String, NdArray> run(Map<String, NdArray> inputs);
+
+    @Override
+    public abstract void close();
+
+    static ReferenceSide open(ConvertedModel m, int threads) {
+        try {
+            if ("savedmodel".equals(m.format())) return new SavedModelSide(m, TfSavedModelRunner.open(m.source(), m.tag(), threads));
+            return new GraphDefSide(m, TfGraphDefRunner.open(m.source(), threads));
+        } catch (IOException | RunnerException e) {
+            throw new ValidationException("cannot run the original model " + m.source() + " with TensorFlow: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static final class SavedModelSide extends ReferenceSide {
+        private final ConvertedModel model;
+        private final TfSavedModelRunner tf;
+
+        SavedModelSide(ConvertedModel model, TfSavedModelRunner tf) {
+            this.model = model;
+            this.tf = tf;
+        }
+
+        @Override
+        Map<String, NdArray> run(Map<String, NdArray> inputs) {
+            Map<String, NdArray> all = tf.run(model.signature(), inputs);
+            Map<String, NdArray> out = new LinkedHashMap<>();
+            for (ConvertedModel.Port p : model.outputs()) out.put(p.name(), all.get(p.name()));
+            return out;
+        }
+
+        @Override
+        public void close() { tf.close(); }
+    }
+
+    private static final class GraphDefSide extends ReferenceSide {
+        private final ConvertedModel model;
+        private final TfGraphDefRunner tf;
+
+        GraphDefSide(ConvertedModel model, TfGraphDefRunner tf) {
+            this.model = model;
+            this.tf = tf;
+        }
+
+        @Override
+        Map<String, NdArray> run(Map<String, NdArray> inputs) {
+            Map<String, NdArray> feeds = new LinkedHashMap<>();
+            for (ConvertedModel.Port p : model.inputs()) feeds.put(p.tfTensor(), inputs.get(p.name()));
+            List<String> fetches = new ArrayList<>();
+            for (ConvertedModel.Port p : model.outputs()) fetches.add(p.tfTensor());
+            Map<String, NdArray> got = tf.run(feeds, fetches);
+            Map<String, NdArray> out = new LinkedHashMap<>();
+            for (ConvertedModel.Port p : model.outputs()) out.put(p.name(), got.get(p.tfTensor()));
+            return out;
+        }
+
+        @Override
+        public void close() { tf.close(); }
+    }
+}

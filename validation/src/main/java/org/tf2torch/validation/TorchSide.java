@@ -1,0 +1,76 @@
+package org.tf2torch.validation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.validation.compare.BackendResult;
+import org.tf2torch.validation.io.NdArray;
+import org.tf2torch.validation.runtime.DjlTorchScriptRunner;
+import org.tf2torch.validation.runtime.NamedOutputs;
+import org.tf2torch.validation.runtime.PythonRunner;
+
+/** One way of running the converted model; outputs come back keyed by the signature's output keys. */
+abstract class TorchSide implements AutoCloseable {
+    final String backend;
+    final ConvertedModel model;
+
+    TorchSide(String backend, ConvertedModel model) {
+        this.backend = backend;
+        this.model = model;
+    }
+
+    abstract NamedOutputs call(Map<String, NdArray> inputs);
+
+    Map<String, NdArray> run(Map<String, NdArray> inputs) {
+        NamedOutputs out = call(inputs);
+        Map<String, NdArray> byKey = new LinkedHashMap<>();
+        List<ConvertedModel.Port> ports = model.outputs();
+        if (ports.size() == 1) {
+            byKey.put(ports.get(0).name(), out.get(0));
+            return byKey;
+        }
+        // Several outputs come back as a dict; DJL reorders dict entries, so match by key.
+        for (ConvertedModel.Port p : ports) byKey.put(p.name(), out.names().contains(p.name()) ? out.get(p.name()) : null);
+        return byKey;
+    }
+
+    List<NdArray> positional(Map<String, NdArray> inputs) {
+        List<NdArray> l = new ArrayList<>();
+        for (ConvertedModel.Port p : model.inputs()) l.add(inputs.get(p.name()));
+        return l;
+    }
+
+    @Override
+    public void close() {}
+
+    static TorchSide djl(ConvertedModel m) throws IOException {
+        DjlTorchScriptRunner r = DjlTorchScriptRunner.open(m.torchScript());
+        return new TorchSide(BackendResult.TORCHSCRIPT_DJL, m) {
+            @Override
+            NamedOutputs call(Map<String, NdArray> inputs) { return r.runNamed(positional(inputs)); }
+
+            @Override
+            public void close() { r.close(); }
+        };
+    }
+
+    static TorchSide pythonEager(ConvertedModel m, PythonRunner py) {
+        return new TorchSide(BackendResult.PYTHON_EAGER, m) {
+            @Override
+            NamedOutputs call(Map<String, NdArray> inputs) {
+                Map<String, NdArray> kwargs = new LinkedHashMap<>();
+                for (ConvertedModel.Port p : model.inputs()) kwargs.put(p.argument(), inputs.get(p.name()));
+                return py.runModule(model.dir(), model.className(), kwargs);
+            }
+        };
+    }
+
+    static TorchSide pythonScript(ConvertedModel m, PythonRunner py) {
+        return new TorchSide(BackendResult.PYTHON_TORCHSCRIPT, m) {
+            @Override
+            NamedOutputs call(Map<String, NdArray> inputs) { return py.runTorchScript(model.torchScript(), positional(inputs)); }
+        };
+    }
+}
