@@ -61,13 +61,18 @@ final class ConvertCommand implements Callable<Integer> {
 
     static Conversion convert(Path model, Path output, boolean force, String weights, String className,
                               ModelOptions mo) {
+        return convert(model, output, force, weights, className, mo.toImportOptions());
+    }
+
+    static Conversion convert(Path model, Path output, boolean force, String weights, String className,
+                              org.tf2torch.importers.ImportOptions io) {
         WeightsFormat wf;
         switch (weights) {
             case "safetensors": wf = WeightsFormat.SAFETENSORS; break;
             case "pt": wf = WeightsFormat.PT; break;
             default: throw new UserException("--weights must be safetensors or pt, not '" + weights + "'.");
         }
-        ImportResult r = ModelImporter.load(model, mo.toImportOptions());
+        ImportResult r = ModelImporter.load(model, io);
         try (AtomicOutput out = AtomicOutput.begin(output, force)) {
             ExportOptions eo = ExportOptions.defaults().withWeightsFormat(wf)
                     .withHeader("Converted by tf2torch " + Version.get() + " from " + r.source()

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Convert TensorFlow models (SavedModel folders, frozen GraphDef .pb files) to PyTorch: "
                 + "model.py (nn.Module), weights and a TorchScript archive.",
         subcommands = {ConvertCommand.class, ValidateCommand.class, CheckCommand.class, InspectCommand.class,
-                OpsCommand.class, ExampleCommand.class,
+                OpsCommand.class, ExampleCommand.class, ZooCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Tf2Torch implements Runnable {

@@ -64,22 +64,30 @@ final class GraphDefImport {
         Map<String, String> inputTensors = new LinkedHashMap<>();
         Set<String> wanted = new HashSet<>();
         for (String i : opts.inputs()) wanted.add(i.split(":")[0]);
-        for (NodeDef n : def.getNodeList()) {
-            boolean isPh = n.getOp().equals("Placeholder");
-            if (wanted.isEmpty() ? !isPh : !wanted.contains(n.getName())) continue;
-            DType dt = TfTypes.fromProto(n.getAttrMap().get(isPh ? "dtype" : "T") != null
-                    ? n.getAttrMap().get(isPh ? "dtype" : "T").getType() : org.tensorflow.proto.DataType.DT_FLOAT);
+        // Named inputs are created up front in graph order; otherwise a Placeholder becomes an input when an
+        // output needs it, so placeholders nothing reads do not clutter forward().
+        java.util.function.Function<NodeDef, Value> makeInput = n -> {
+            boolean isPh = n.getOp().startsWith("Placeholder");
+            org.tensorflow.proto.AttrValue t = n.getAttrMap().get(isPh ? "dtype" : "T");
+            DType dt = TfTypes.fromProto(t != null ? t.getType() : org.tensorflow.proto.DataType.DT_FLOAT);
             Shape s = n.getAttrMap().containsKey("shape")
                     ? TensorProtos.symbolicShape(n.getAttrMap().get("shape").getShape(), "d") : Shape.unknownRank();
-            feeds.put(n.getName(), g.addInput(n.getName(), new TensorType(dt, s), n.getName()));
+            Value v = g.addInput(n.getName(), new TensorType(dt, s), n.getName());
+            feeds.put(n.getName(), v);
             inputTensors.put(n.getName(), n.getName() + ":0");
-        }
+            return v;
+        };
+        for (NodeDef n : def.getNodeList()) if (wanted.contains(n.getName())) makeInput.apply(n);
         GraphTranslator tr = new GraphTranslator(g, def, OpRegistry.standard(), report,
                 (node, fn) -> {
                     throw new ImportException(file + " is not frozen: node '" + node.getName() + "' (" + node.getOp()
                             + ") is a variable. Freeze the graph (variables to constants) or convert the SavedModel.");
                 },
-                ph -> feeds.containsKey(ph.getName()) ? TfValue.of(feeds.get(ph.getName())) : null);
+                ph -> {
+                    if (feeds.containsKey(ph.getName())) return TfValue.of(feeds.get(ph.getName()));
+                    if (!wanted.isEmpty() || !ph.getOp().equals("Placeholder")) return null;
+                    return TfValue.of(makeInput.apply(ph));
+                });
         Map<String, String> outputTensors = new LinkedHashMap<>();
         for (String out : opts.outputs().isEmpty() ? inferOutputs(def) : opts.outputs()) {
             if (!tr.hasNode(out.split(":")[0])) {

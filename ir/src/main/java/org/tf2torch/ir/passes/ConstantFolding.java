@@ -15,10 +15,20 @@ import org.tf2torch.ir.Value;
 
 /**
  * Replaces nodes whose operands are all constants by their value, and SHAPE of a statically shaped value
- * by a constant. Results above {@link #MAX_ELEMENTS} stay computed, so folding never bloats the model.
+ * by a constant, for shape arithmetic only (see {@link #isShapeArithmetic}).
  */
 public final class ConstantFolding implements Pass {
-    static final long MAX_ELEMENTS = 1 << 24;
+    static final long MAX_ELEMENTS = 64;
+
+    /**
+     * Only shape arithmetic is folded: small integer or boolean results (sizes, axes, indices). Floating-point
+     * computations on constants stay in the model so that PyTorch, not this folder, computes them; a frozen
+     * graph's weights keep their exact bytes, and a converted op is always exercised by validation.
+     */
+    static boolean isShapeArithmetic(Node n) {
+        org.tf2torch.ir.DType t = n.output().dtype();
+        return (t.isInteger() || t == org.tf2torch.ir.DType.BOOL) && n.output().shape().numElements() <= MAX_ELEMENTS;
+    }
 
     @Override
     public boolean run(Graph g) {
@@ -131,7 +141,7 @@ public final class ConstantFolding implements Pass {
         if (n.op() == Op.SHAPE) {
             return n.input(0).shape().isStatic() ? TensorValues.i64Vector(n.input(0).shape().sizes()) : null;
         }
-        if (!n.output().shape().isStatic() || n.output().shape().numElements() > MAX_ELEMENTS) return null;
+        if (!n.output().shape().isStatic() || !isShapeArithmetic(n)) return null;
         try {
             return Evaluator.evaluate(n, in);
         } catch (ArithmeticException | IllegalArgumentException e) {

@@ -93,7 +93,8 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList in = new NDList();
             for (NdArray a : inputs) in.add(toDjl(manager, a));
-            NDList out = model.getBlock().forward(new ParameterStore(manager, false), in, false);
+            NDList out = inputs.isEmpty() ? forwardWithoutInputs(manager)
+                    : model.getBlock().forward(new ParameterStore(manager, false), in, false);
             List<NdArray> values = new ArrayList<>();
             List<String> names = new ArrayList<>();
             boolean named = false;
@@ -105,6 +106,26 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
             return named ? new NamedOutputs(names, values) : NamedOutputs.positional(values);
         } catch (EngineException | IllegalArgumentException | UnsupportedOperationException e) {
             throw new RunnerException("libtorch failed running " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** DJL's NDList path needs at least one input (it takes the manager from it); a module may have none. */
+    private NDList forwardWithoutInputs(NDManager manager) {
+        ai.djl.pytorch.engine.PtSymbolBlock block = (ai.djl.pytorch.engine.PtSymbolBlock) model.getBlock();
+        ai.djl.pytorch.engine.PtNDManager pm = (ai.djl.pytorch.engine.PtNDManager) manager;
+        try (ai.djl.pytorch.jni.IValue result = block.forward()) {
+            if (result.isTensor()) return new NDList(result.toTensor(pm));
+            if (result.isMap()) {
+                NDList out = new NDList();
+                for (java.util.Map.Entry<String, ai.djl.pytorch.jni.IValue> e : result.toIValueMap().entrySet()) {
+                    NDArray a = e.getValue().toTensor(pm);
+                    a.setName(e.getKey());
+                    out.add(a);
+                    e.getValue().close();
+                }
+                return out;
+            }
+            return result.toNDList(pm);
         }
     }
 
