@@ -71,7 +71,76 @@ public enum Op {
     // Reductions over attribute axes; empty axes reduce everything
     REDUCE_MEAN("reduce_mean", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
     REDUCE_SUM("reduce_sum", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
-    REDUCE_MAX("reduce_max", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false));
+    REDUCE_MAX("reduce_max", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
+    REDUCE_MIN("reduce_min", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
+    REDUCE_PROD("reduce_prod", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
+    /** Logical and/or over bool input (TF All/Any); ONNX spells these as ReduceMin/ReduceMax on bool. */
+    REDUCE_ALL("reduce_all", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
+    REDUCE_ANY("reduce_any", 1, 1, required("axes", INTS), optional("keepdims", BOOL, false)),
+    /** Index (i64) of the first maximum/minimum along axis. */
+    ARG_MAX("arg_max", 1, 1, required("axis", INT), optional("keepdims", BOOL, false)),
+    ARG_MIN("arg_min", 1, 1, required("axis", INT), optional("keepdims", BOOL, false)),
+    CUMSUM("cumsum", 1, 1, required("axis", INT), optional("exclusive", BOOL, false), optional("reverse", BOOL, false)),
+    CUMPROD("cumprod", 1, 1, required("axis", INT), optional("exclusive", BOOL, false), optional("reverse", BOOL, false)),
+
+    // Comparisons and logic: NumPy broadcasting, bool results
+    EQUAL("equal", 2, 2), NOT_EQUAL("not_equal", 2, 2), LESS("less", 2, 2), LESS_EQUAL("less_equal", 2, 2),
+    GREATER("greater", 2, 2), GREATER_EQUAL("greater_equal", 2, 2),
+    AND("and", 2, 2), OR("or", 2, 2), XOR("xor", 2, 2), NOT("not", 1, 1),
+    IS_NAN("is_nan", 1, 1), IS_INF("is_inf", 1, 1),
+    /** where(cond, x, y), all three broadcast. */
+    WHERE("where", 3, 3),
+
+    // Integer bit operations (ONNX BitwiseAnd/Or/Xor/Not, BitShift)
+    BITWISE_AND("bitwise_and", 2, 2), BITWISE_OR("bitwise_or", 2, 2), BITWISE_XOR("bitwise_xor", 2, 2),
+    BITWISE_NOT("bitwise_not", 1, 1),
+    BIT_SHIFT("bit_shift", 2, 2, required("direction", STRING)),
+    /** Reinterprets the bytes as another dtype (TF Bitcast): a wider target drops the last axis, a narrower adds one. */
+    BITCAST("bitcast", 1, 1, required("to", DTYPE)),
+
+    // More arithmetic
+    /** Division rounding toward negative infinity (floats and integers). */
+    FLOOR_DIV("floor_div", 2, 2),
+    /** Remainder; fmod=false takes the divisor's sign (Python %, TF FloorMod), true the dividend's (TF TruncateMod). */
+    MOD("mod", 2, 2, optional("fmod", BOOL, false)),
+    ATAN2("atan2", 2, 2),
+    FLOOR("floor", 1, 1), CEIL("ceil", 1, 1),
+    /** Round half to even. */
+    ROUND("round", 1, 1),
+    SIGN("sign", 1, 1), SIN("sin", 1, 1), COS("cos", 1, 1), TAN("tan", 1, 1), ASIN("asin", 1, 1),
+    ACOS("acos", 1, 1), ATAN("atan", 1, 1), SINH("sinh", 1, 1), COSH("cosh", 1, 1), ASINH("asinh", 1, 1),
+    ACOSH("acosh", 1, 1), ATANH("atanh", 1, 1), ERF("erf", 1, 1), ERFC("erfc", 1, 1), LOG1P("log1p", 1, 1),
+    EXPM1("expm1", 1, 1), LGAMMA("lgamma", 1, 1), DIGAMMA("digamma", 1, 1),
+    SOFTPLUS("softplus", 1, 1), SOFTSIGN("softsign", 1, 1),
+    LEAKY_RELU("leaky_relu", 1, 1, optional("alpha", FLOAT, 0.01)),
+
+    // Generation and indexing
+    /** Inputs start, limit, delta (scalars of one dtype); 1-D result of ceil((limit-start)/delta) elements. */
+    RANGE("range", 3, 3),
+    /** ONNX Gather: data, i64/i32 indices; out-of-range indices are an error (TF on CPU errors too). */
+    GATHER("gather", 2, 2, required("axis", INT)),
+    /** ONNX GatherND with batch_dims. */
+    GATHER_ND("gather_nd", 2, 2, optional("batch_dims", INT, 0L)),
+    /** Repeats per axis from a 1-D i64 input. */
+    TILE("tile", 2, 2),
+    /** Splits along axis into pieces of the given sizes: one result per entry of {@code split}. */
+    SPLIT("split", 1, 1, required("axis", INT), required("split", INTS)),
+    /** Results: values, i64 indices of the k largest (or smallest) along axis, sorted. */
+    TOP_K("top_k", 1, 1, required("k", INT), optional("axis", INT, -1L), optional("largest", BOOL, true)),
+    /** ONNX OneHot with depth as an attribute: indices → on/off values on a new axis. */
+    ONE_HOT("one_hot", 1, 1, required("depth", INT), optional("axis", INT, -1L), optional("on", FLOAT, 1.0),
+            optional("off", FLOAT, 0.0), required("to", DTYPE)),
+
+    /** Transposed convolution: X (N,C,spatial), W (C, M/group, k...), optional B; ONNX pads and output_padding. */
+    CONV_TRANSPOSE("conv_transpose", 2, 3, required("strides", INTS), required("pads", INTS),
+            required("dilations", INTS), optional("group", INT, 1L), required("output_padding", INTS)),
+    /**
+     * Resize of the spatial axes (channels-first) to {@code sizes}; mode nearest, linear or cubic;
+     * coordinate_transformation_mode asymmetric, align_corners, half_pixel or tf_half_pixel_for_nn.
+     */
+    RESIZE("resize", 1, 1, required("sizes", INTS), required("mode", STRING),
+            required("coordinate_transformation_mode", STRING), optional("cubic_coeff_a", FLOAT, -0.75),
+            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false));
 
     private final String textName;
     private final int minInputs;
@@ -92,8 +161,15 @@ public enum Op {
     public int maxInputs() { return maxInputs; }
     public List<AttrSpec> attrs() { return attrs; }
 
-    /** Results per node; every op has one today, so the text form and the verifier check it in one place. */
-    public int numOutputs() { return 1; }
+    /** Results per node, or -1 when the attributes decide ({@link #numOutputs(Attrs)}). */
+    public int numOutputs() {
+        if (this == SPLIT) return -1;
+        return this == TOP_K ? 2 : 1;
+    }
+
+    public int numOutputs(Attrs a) {
+        return this == SPLIT ? a.ints("split").length : numOutputs();
+    }
 
     public AttrSpec attr(String name) {
         for (AttrSpec a : attrs) if (a.name().equals(name)) return a;
@@ -103,7 +179,10 @@ public enum Op {
     public boolean isElementwiseUnary() {
         switch (this) {
             case IDENTITY: case NEG: case ABS: case EXP: case LOG: case SQRT: case RECIPROCAL: case RELU:
-            case SIGMOID: case TANH: case ELU: case SELU: case CLIP: case CAST:
+            case SIGMOID: case TANH: case ELU: case SELU: case CLIP: case CAST: case FLOOR: case CEIL: case ROUND:
+            case SIGN: case SIN: case COS: case TAN: case ASIN: case ACOS: case ATAN: case SINH: case COSH: case ASINH:
+            case ACOSH: case ATANH: case ERF: case ERFC: case LOG1P: case EXPM1: case LGAMMA: case DIGAMMA:
+            case SOFTPLUS: case SOFTSIGN: case LEAKY_RELU: case NOT: case BITWISE_NOT: case IS_NAN: case IS_INF:
                 return true;
             default:
                 return false;
@@ -112,7 +191,20 @@ public enum Op {
 
     public boolean isElementwiseBinary() {
         switch (this) {
-            case ADD: case SUB: case MUL: case DIV: case POW: case MAX: case MIN:
+            case ADD: case SUB: case MUL: case DIV: case POW: case MAX: case MIN: case FLOOR_DIV: case MOD: case ATAN2:
+            case EQUAL: case NOT_EQUAL: case LESS: case LESS_EQUAL: case GREATER: case GREATER_EQUAL: case AND:
+            case OR: case XOR: case BITWISE_AND: case BITWISE_OR: case BITWISE_XOR: case BIT_SHIFT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Ops whose result is bool whatever the operands' dtype. */
+    public boolean isPredicate() {
+        switch (this) {
+            case EQUAL: case NOT_EQUAL: case LESS: case LESS_EQUAL: case GREATER: case GREATER_EQUAL: case IS_NAN:
+            case IS_INF:
                 return true;
             default:
                 return false;

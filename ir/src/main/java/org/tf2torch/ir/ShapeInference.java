@@ -8,7 +8,8 @@ public final class ShapeInference {
     private ShapeInference() {}
 
     public static List<TensorType> infer(Node n) {
-        return List.of(inferOne(n));
+        List<TensorType> more = MoreShapes.infer(n);
+        return more != null ? more : List.of(inferOne(n));
     }
 
     private static TensorType inferOne(Node n) {

@@ -76,9 +76,9 @@ public final class Verifier {
     }
 
     private static void checkTypes(Node n, String where, List<String> errs) {
-        if (n.outputs().size() != n.op().numOutputs()) {
+        if (n.outputs().size() != n.op().numOutputs(n.attrs())) {
             errs.add(where + ": has " + n.outputs().size() + " results, " + n.op().textName() + " gives "
-                    + n.op().numOutputs());
+                    + n.op().numOutputs(n.attrs()));
             return;
         }
         // inference takes the first operand's dtype, so a mixed pair would get a type the runtime disagrees with

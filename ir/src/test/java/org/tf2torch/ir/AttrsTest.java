@@ -72,7 +72,8 @@ class AttrsTest {
     void opTable() {
         for (Op op : Op.values()) {
             assertEquals(op, Op.fromTextName(op.textName()));
-            assertEquals(1, op.numOutputs());
+            int expected = op == Op.SPLIT ? -1 : op == Op.TOP_K ? 2 : 1;
+            assertEquals(expected, op.numOutputs(), op.toString());
             assertFalse(op.isElementwiseUnary() && op.isElementwiseBinary(), op.toString());
         }
         assertThrows(IllegalArgumentException.class, () -> Op.fromTextName("Conv2D"));
@@ -80,5 +81,6 @@ class AttrsTest {
         assertTrue(Op.ADD.isElementwiseBinary());
         assertTrue(Op.CAST.isElementwiseUnary());
         assertFalse(Op.SOFTMAX.isElementwiseUnary());
+        assertEquals(3, Op.SPLIT.numOutputs(Attrs.validate(Op.SPLIT, Map.of("axis", 0L, "split", List.of(1, 2, 3)))));
     }
 }

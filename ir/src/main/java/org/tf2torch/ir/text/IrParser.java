@@ -121,8 +121,14 @@ public final class IrParser {
             types.add(type(c));
         } while (c.tryConsume(","));
         if (types.size() != outs.size()) throw c.error(outs.size() + " results but " + types.size() + " types");
-        if (outs.size() != op.numOutputs()) {
-            throw c.error(op.textName() + " has " + op.numOutputs() + " result(s), the line names " + outs.size());
+        int results;
+        try {
+            results = op.numOutputs() >= 0 ? op.numOutputs() : op.numOutputs(org.tf2torch.ir.Attrs.validate(op, attrs));
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
+        if (outs.size() != results) {
+            throw c.error(op.textName() + " has " + results + " result(s), the line names " + outs.size());
         }
         SourceRef src = SourceRef.NONE;
         if (c.tryConsume("#")) {

@@ -38,6 +38,10 @@ public final class Emitters {
         ShapeEmitters.register(r);
         SliceEmitters.register(r);
         ReduceEmitters.register(r);
+        LogicEmitters.register(r);
+        IndexEmitters.register(r);
+        ScanEmitters.register(r);
+        ImageEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
