@@ -30,6 +30,7 @@ final class ConversionManifest {
         m.put("tag", r.tag());
         m.put("signature", r.signature());
         m.put("class_name", e.className());
+        m.put("channels_first", r.channelsFirst());
         List<Object> inputs = new ArrayList<>();
         for (int i = 0; i < r.graph().inputs().size(); i++) {
             Value v = r.graph().inputs().get(i);

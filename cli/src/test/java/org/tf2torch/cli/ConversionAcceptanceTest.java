@@ -105,6 +105,23 @@ class ConversionAcceptanceTest {
                 "parameter + buffer elements of the module (graph constants excluded)");
     }
 
+    @org.junit.jupiter.api.Test
+    void channelsFirstInterfaceWithTorchSaveWeights() throws Exception {
+        Corpus.python();
+        Path model = Fixtures.buildCached(Fixture.CNN);
+        Path out = tmp.resolve("cnn-nchw");
+        CliRunner.Result r = CliRunner.run("convert", model.toString(), "-o", out.toString(), "--channels-first",
+                "--weights", "pt");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.exists(out.resolve("model.pt")) && !Files.exists(out.resolve("model.safetensors")));
+        String py = Files.readString(out.resolve("model.py"), StandardCharsets.UTF_8);
+        // NCHW in: the only layout change left is the one TF's NHWC flatten needs before the dense layer.
+        assertEquals(1, py.split("\\.permute\\(", -1).length - 1, py);
+        CliRunner.Result v = CliRunner.run("validate", out.toString(), "--samples", "2");
+        assertEquals(0, v.exit(), v.out() + v.err());
+        assertTrue(v.out().contains("image f32[2,1,28,28]"), v.out());
+    }
+
     private static void compare(String side, List<String> keys, Map<String, NdArray> expected, NamedOutputs actual) {
         assertEquals(keys.size(), actual.size(), side + ": number of outputs");
         for (int i = 0; i < keys.size(); i++) {

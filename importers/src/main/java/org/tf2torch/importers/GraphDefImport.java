@@ -72,7 +72,7 @@ final class GraphDefImport {
             DType dt = TfTypes.fromProto(t != null ? t.getType() : org.tensorflow.proto.DataType.DT_FLOAT);
             Shape s = n.getAttrMap().containsKey("shape")
                     ? TensorProtos.symbolicShape(n.getAttrMap().get("shape").getShape(), "d") : Shape.unknownRank();
-            Value v = g.addInput(n.getName(), new TensorType(dt, s), n.getName());
+            Value v = GraphFinisher.input(g, n.getName(), new TensorType(dt, s), opts.channelsFirst());
             feeds.put(n.getName(), v);
             inputTensors.put(n.getName(), n.getName() + ":0");
             return v;
@@ -98,8 +98,10 @@ final class GraphDefImport {
             if (!v.isPoison()) g.setOutput(out, v.value());
         }
         if (report.hasUnsupported()) throw new UnsupportedOpsException(file.toString(), report);
+        if (opts.channelsFirst()) GraphFinisher.channelsFirstOutputs(g);
         GraphFinisher.finish(g, file.toString());
-        return new ImportResult(g, "graphdef", file.toString(), "", "", inputTensors, outputTensors, tr.histogram());
+        return new ImportResult(g, "graphdef", file.toString(), "", "", inputTensors, outputTensors, tr.histogram(),
+                opts.channelsFirst());
     }
 
     /** Nodes whose outputs nothing reads (data or control), except bookkeeping ops. */

@@ -5,8 +5,9 @@ import org.tf2torch.ir.Graph;
 
 /**
  * A translated model: the IR graph plus where it came from. {@code tfOpHistogram} counts the TF ops that
- * were translated (what the signature needs, after inlining), for reports.
+ * were translated (what the signature needs, after inlining), for reports. With {@code channelsFirst} the
+ * rank-4 inputs and outputs are NCHW permutations of TF's NHWC tensors.
  */
 public record ImportResult(Graph graph, String format, String source, String tag, String signature,
                            Map<String, String> inputTensors, Map<String, String> outputTensors,
-                           Map<String, Integer> tfOpHistogram) {}
+                           Map<String, Integer> tfOpHistogram, boolean channelsFirst) {}

@@ -58,15 +58,7 @@ final class SavedModelImport {
             }
             DType dt = TfTypes.fromProto(ti.getDtype());
             Shape s = TensorProtos.symbolicShape(ti.getTensorShape(), "d");
-            Value in;
-            if (opts.channelsFirst() && s.hasRank() && s.rank() == 4) {
-                Shape nchw = Shape.of(List.of(s.dim(0), s.dim(3), s.dim(1), s.dim(2)));
-                Value raw = g.addInput(e.getKey(), new TensorType(dt, nchw), e.getKey());
-                in = g.add(Op.TRANSPOSE, List.of(raw), Map.of("perm", new long[] {0, 2, 3, 1}), SourceRef.NONE,
-                        e.getKey() + "_nhwc").output();
-            } else {
-                in = g.addInput(e.getKey(), new TensorType(dt, s), e.getKey());
-            }
+            Value in = GraphFinisher.input(g, e.getKey(), new TensorType(dt, s), opts.channelsFirst());
             byNode.put(ti.getName().split(":")[0], in);
         }
         GraphTranslator tr = new GraphTranslator(g, mg.getGraphDef(), OpRegistry.standard(), report, variables,
@@ -90,7 +82,7 @@ final class SavedModelImport {
         if (opts.channelsFirst()) GraphFinisher.channelsFirstOutputs(g);
         GraphFinisher.finish(g, dir.toString());
         return new ImportResult(g, "savedmodel", dir.toString(), opts.tag(), opts.signature(), inputTensors,
-                outputTensors, tr.histogram());
+                outputTensors, tr.histogram(), opts.channelsFirst());
     }
 
     static String graphName(Path p) {

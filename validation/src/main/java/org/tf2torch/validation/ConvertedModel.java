@@ -16,7 +16,7 @@ import org.tf2torch.validation.inputs.InputSpec;
 
 /** A conversion output folder as described by its {@code conversion.json}. */
 public record ConvertedModel(Path dir, Path source, String format, String tag, String signature, String className,
-                             List<Port> inputs, List<Port> outputs, String weightsFile) {
+                             List<Port> inputs, List<Port> outputs, String weightsFile, boolean channelsFirst) {
     /** One input or output: signature key, forward argument (inputs), TF tensor name, dtype and shape. */
     public record Port(String name, String argument, String tfTensor, DType dtype, Shape shape) {
         public InputSpec spec() { return new InputSpec(name, dtype, shape); }
@@ -41,7 +41,8 @@ public record ConvertedModel(Path dir, Path source, String format, String tag, S
         }
         return new ConvertedModel(dir, Paths.get((String) m.get("source")), (String) m.get("format"),
                 (String) m.getOrDefault("tag", ""), (String) m.getOrDefault("signature", ""),
-                (String) m.get("class_name"), ports(m.get("inputs")), ports(m.get("outputs")), weights);
+                (String) m.get("class_name"), ports(m.get("inputs")), ports(m.get("outputs")), weights,
+                Boolean.TRUE.equals(m.get("channels_first")));
     }
 
     private static List<Port> ports(Object list) {

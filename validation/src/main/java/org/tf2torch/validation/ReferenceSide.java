@@ -12,7 +12,26 @@ import org.tf2torch.validation.runtime.TfSavedModelRunner;
 
 /** The TensorFlow side: the original model run by TF Java, keyed by the conversion's input/output keys. */
 abstract class ReferenceSide implements AutoCloseable {
-    abstract Map<String, NdArray> run(Map<String, NdArray> inputs);
+    abstract Map<String, NdArray> runTf(Map<String, NdArray> inputs);
+
+    abstract ConvertedModel model();
+
+    /** Runs TF on PyTorch-layout inputs and returns PyTorch-layout outputs (they differ with --channels-first). */
+    Map<String, NdArray> run(Map<String, NdArray> inputs) {
+        if (!model().channelsFirst()) return runTf(inputs);
+        Map<String, NdArray> tfIn = new LinkedHashMap<>();
+        inputs.forEach((k, v) -> tfIn.put(k, v.rank() == 4 ? permute(v, new int[] {0, 2, 3, 1}) : v));
+        Map<String, NdArray> out = new LinkedHashMap<>();
+        runTf(tfIn).forEach((k, v) -> out.put(k, v != null && v.rank() == 4 ? permute(v, new int[] {0, 3, 1, 2}) : v));
+        return out;
+    }
+
+    static NdArray permute(NdArray a, int[] perm) {
+        long[] in = a.shape();
+        long[] shape = new long[in.length];
+        for (int i = 0; i < perm.length; i++) shape[i] = in[perm[i]];
+        return NdArray.of(a.dtype(), shape, org.tf2torch.ir.Transposer.transpose(a.data(), in, perm, a.dtype().byteSize()));
+    }
 
     @Override
     public abstract void close();
@@ -37,7 +56,10 @@ abstract class ReferenceSide implements AutoCloseable {
         }
 
         @Override
-        Map<String, NdArray> run(Map<String, NdArray> inputs) {
+        ConvertedModel model() { return model; }
+
+        @Override
+        Map<String, NdArray> runTf(Map<String, NdArray> inputs) {
             Map<String, NdArray> all = tf.run(model.signature(), inputs);
             Map<String, NdArray> out = new LinkedHashMap<>();
             for (ConvertedModel.Port p : model.outputs()) out.put(p.name(), all.get(p.name()));
@@ -58,7 +80,10 @@ abstract class ReferenceSide implements AutoCloseable {
         }
 
         @Override
-        Map<String, NdArray> run(Map<String, NdArray> inputs) {
+        ConvertedModel model() { return model; }
+
+        @Override
+        Map<String, NdArray> runTf(Map<String, NdArray> inputs) {
             Map<String, NdArray> feeds = new LinkedHashMap<>();
             for (ConvertedModel.Port p : model.inputs()) feeds.put(p.tfTensor(), inputs.get(p.name()));
             List<String> fetches = new ArrayList<>();

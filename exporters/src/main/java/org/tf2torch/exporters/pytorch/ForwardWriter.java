@@ -151,4 +151,16 @@ final class ForwardWriter implements EmitContext {
         lines.add(name + " = " + expr + provenance(current));
         exprs.put(current.output(), name);
     }
+
+    @Override
+    public void results(String expr) {
+        if (resultWritten) throw new IllegalStateException("emitter for " + current.op() + " wrote two results");
+        resultWritten = true;
+        List<String> names = new ArrayList<>();
+        for (Value v : current.outputs()) names.add(scope.claim(v.name()));
+        // One result: index rather than "a, = ...", which reads like a typo.
+        String target = String.join(", ", names);
+        lines.add(target + " = " + (names.size() == 1 ? expr + "[0]" : expr) + provenance(current));
+        for (int k = 0; k < names.size(); k++) exprs.put(current.outputs().get(k), names.get(k));
+    }
 }

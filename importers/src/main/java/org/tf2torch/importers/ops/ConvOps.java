@@ -25,15 +25,18 @@ final class ConvOps implements OpFamily {
         long[] k = ws.sizes();
         long group = 1;
         if (depthwise) {
-            // [H, W, C, M] → [H, W, 1, C*M]; output channel c*M+m is the same in TF and torch.
-            w = c.add(Op.RESHAPE, w, c.i64(k[0], k[1], 1, k[2] * k[3]));
+            // [H, W, C, M] → [C, M, H, W] → [C*M, 1, H, W]: output channel c*M+m is the same in TF and torch.
+            // Reshaping after the transpose gives a contiguous kernel; libtorch 2.5's grouped conv computes
+            // wrong values for the strided kernel a transpose of [H, W, 1, C*M] would be (multiplier > 1).
+            w = c.add(Op.TRANSPOSE, List.of(w), Map.of("perm", new long[] {2, 3, 0, 1}));
+            w = c.add(Op.RESHAPE, w, c.i64(k[2] * k[3], 1, k[0], k[1]));
             group = k[2];
         } else if (x.shape().hasRank() && x.shape().dim(1).isStatic() && x.shape().dim(1).size() != k[2]) {
             long in = x.shape().dim(1).size();
             if (in % k[2] != 0) throw new TranslationException("input has " + in + " channels, kernel expects " + k[2]);
             group = in / k[2];
         }
-        w = c.add(Op.TRANSPOSE, List.of(w), Map.of("perm", new long[] {3, 2, 0, 1}));
+        if (!depthwise) w = c.add(Op.TRANSPOSE, List.of(w), Map.of("perm", new long[] {3, 2, 0, 1}));
         int rank = Layout.rank(x);
         long[] strides = Layout.spatial(c.attrInts("strides"), rank, last, 1);
         long[] dil = Layout.spatial(c.attrInts("dilations"), rank, last, 1);

@@ -51,11 +51,11 @@ public final class InputGenerator {
                 throw new InputException("input " + s.name() + " has a type tf2torch cannot generate; give its values"
                         + " with --inputs");
             }
-            if (!s.shape().hasRank()) {
-                throw new InputException("input " + s.name() + " has an unknown rank, so no shape can be chosen for"
-                        + " it; give its values with --inputs");
-            }
-            if (shapes.put(s.name(), resolve(s)) != null) throw new InputException("input " + s.name() + " twice");
+            // An input of unknown rank gets a vector of the default batch size (dims["name:0"] overrides it);
+            // --inputs gives any other shape.
+            long[] shape = s.shape().hasRank() ? resolve(s)
+                    : new long[] {options.dims().getOrDefault(s.name() + ":0", DEFAULT_BATCH)};
+            if (shapes.put(s.name(), shape) != null) throw new InputException("input " + s.name() + " twice");
         }
     }
 

@@ -32,4 +32,10 @@ public interface EmitContext {
 
     /** Adds the statement that defines the node's result. Call exactly once. */
     void result(String expr);
+
+    /**
+     * For a node with several results (SPLIT, TOP_K): adds {@code a, b, ... = expr}, where {@code expr} yields
+     * a tuple or list of exactly that many tensors. Call exactly once, instead of {@link #result}.
+     */
+    void results(String expr);
 }
