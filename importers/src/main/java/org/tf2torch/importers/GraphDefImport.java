@@ -95,7 +95,8 @@ final class GraphDefImport {
             }
             outputTensors.put(out, out);
             TfValue v = tr.resolve(out);
-            if (!v.isPoison()) g.setOutput(out, v.value());
+            if (v.isDead()) report.addUnsupported("dead output", out, "", "output lies in a cond branch never taken");
+            else if (!v.isPoison()) g.setOutput(out, v.value());
         }
         if (report.hasUnsupported()) throw new UnsupportedOpsException(file.toString(), report);
         if (opts.channelsFirst()) GraphFinisher.channelsFirstOutputs(g);

@@ -70,7 +70,8 @@ public final class ModelSummary {
         sb.append("  TF ops in graph and library (* = no translator; only matters if a signature needs it):\n   ");
         int col = 0;
         for (Map.Entry<String, Integer> e : hist.entrySet()) {
-            String item = " " + e.getKey() + (OpRegistry.standard().get(e.getKey()) == null ? "*" : "") + "=" + e.getValue();
+            String item = " " + e.getKey() + (OpRegistry.standard().get(e.getKey()) == null
+                    && !org.tf2torch.importers.graph.GraphTranslator.STRUCTURAL.contains(e.getKey()) ? "*" : "") + "=" + e.getValue();
             if (col + item.length() > 100) {
                 sb.append("\n   ");
                 col = 0;

@@ -74,6 +74,8 @@ final class SavedModelImport {
             TfValue v = tr.resolve(name);
             if (v.isResource()) {
                 report.addUnsupported("resource output", e.getKey(), "", "output is a variable handle, not a tensor");
+            } else if (v.isDead()) {
+                report.addUnsupported("dead output", e.getKey(), "", "output lies in a cond branch that is never taken");
             } else if (!v.isPoison()) {
                 g.setOutput(e.getKey(), v.value());
             }

@@ -27,6 +27,10 @@ public final class GraphTranslator {
             "PartitionedCall");
     private static final java.util.Set<String> PASS_THROUGH = java.util.Set.of("Identity", "IdentityN",
             "StopGradient", "Snapshot", "PreventGradient");
+    /** Ops the walker itself handles (not through the registry), for listings. */
+    public static final java.util.Set<String> STRUCTURAL = java.util.Set.of("Placeholder", "PlaceholderWithDefault",
+            "Identity", "IdentityN", "StopGradient", "Snapshot", "PreventGradient", "VarHandleOp", "VariableV2",
+            "ReadVariableOp", "PartitionedCall", "StatefulPartitionedCall", "Switch", "Merge");
 
     private final Graph graph;
     private final OpRegistry registry;
@@ -36,6 +40,7 @@ public final class GraphTranslator {
     private final PlaceholderSource placeholders;
     private final Frame top;
     private final Map<String, Integer> histogram = new java.util.TreeMap<>();
+    private final Conds conds;
 
     public GraphTranslator(Graph graph, GraphDef def, OpRegistry registry, ImportReport report,
                            VariableSource variables, PlaceholderSource placeholders) {
@@ -46,6 +51,7 @@ public final class GraphTranslator {
         this.placeholders = placeholders;
         for (FunctionDef f : def.getLibrary().getFunctionList()) library.put(f.getSignature().getName(), f);
         this.top = new Frame("", false, def.getNodeList(), name -> null);
+        this.conds = new Conds(graph);
     }
 
     public boolean hasNode(String name) { return top.nodes.containsKey(name); }
@@ -99,7 +105,7 @@ public final class GraphTranslator {
             f.memo.put(nodeName, outs);
         }
         if (index < outs.size()) return outs.get(index);
-        if (outs.size() == 1 && outs.get(0).isPoison()) return outs.get(0);
+        if (outs.size() == 1 && (outs.get(0).isPoison() || outs.get(0).isDead())) return outs.get(0);
         NodeDef n = f.nodes.get(nodeName);
         report.addUnsupported(n.getOp(), nodeName, f.function, "output " + index + " is not supported");
         return TfValue.poison();
@@ -126,10 +132,23 @@ public final class GraphTranslator {
         List<TfValue> in = new ArrayList<>();
         for (String ref : n.getInputList()) if (!ref.startsWith("^")) in.add(resolve(f, ref));
         for (TfValue v : in) if (v.isPoison()) return List.of(TfValue.poison());
+        try {
+            if (op.equals("Merge")) return conds.merge(n, in, f.function);
+            for (TfValue v : in) if (v.isDead()) return List.of(TfValue.dead());
+            if (op.equals("Switch")) return conds.split(n, in, f.function);
+        } catch (TranslationException ex) {
+            report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
+            return List.of(TfValue.poison());
+        }
         if (PASS_THROUGH.contains(op)) return in;
         if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(graph.param(in.get(0).parameter())));
         String callee = CALL_OPS.contains(op) ? n.getAttrMap().get("f").getFunc().getName() : op;
         if (library.containsKey(callee)) return inline(f, n, library.get(callee), in);
+        String stateful = StatefulOps.reason(op);
+        if (stateful != null) {
+            report.addUnsupported(op, n.getName(), f.function, stateful);
+            return List.of(TfValue.poison());
+        }
         for (TfValue v : in) {
             if (v.isResource()) {
                 report.addUnsupported(op, n.getName(), f.function, "takes a variable handle (state is not supported)");
@@ -144,8 +163,11 @@ public final class GraphTranslator {
         List<Value> vals = new ArrayList<>();
         for (TfValue v : in) vals.add(v.value());
         try {
+            TfValue guard = conds.commonGuard(in);
             List<TfValue> out = new ArrayList<>();
-            for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function))) out.add(TfValue.of(v));
+            for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function))) {
+                out.add(guard == null ? TfValue.of(v) : guard.withValue(v));
+            }
             return out;
         } catch (TranslationException | ImportException | IllegalArgumentException | IllegalStateException ex) {
             report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
@@ -162,6 +184,11 @@ public final class GraphTranslator {
         Map<String, TfValue> args = new HashMap<>();
         for (int i = 0; i < in.size(); i++) args.put(sig.getInputArg(i).getName(), in.get(i));
         String path = caller.function.isEmpty() ? sig.getName() : caller.function + " > " + sig.getName();
+        // State changes run through control dependencies the outputs do not show; find them in the body.
+        for (NodeDef bodyNode : fn.getNodeDefList()) {
+            String why = StatefulOps.reason(bodyNode.getOp());
+            if (why != null) report.addUnsupported(bodyNode.getOp(), bodyNode.getName(), path, why);
+        }
         Frame body = new Frame(path, true, fn.getNodeDefList(), args::get);
         List<TfValue> out = new ArrayList<>();
         for (OpDef.ArgDef a : sig.getOutputArgList()) {

@@ -7,22 +7,42 @@ import org.tf2torch.ir.Value;
  * not yet read), or poison when something upstream could not be translated.
  */
 public final class TfValue {
-    private static final TfValue POISON = new TfValue(null, null);
+    private static final TfValue POISON = new TfValue(null, null, null, false);
+    private static final TfValue DEAD = new TfValue(null, null, null, false);
     private final Value value;
     private final String parameter;
+    private final Value guard;
+    private final boolean branch;
 
-    private TfValue(Value value, String parameter) {
+    private TfValue(Value value, String parameter, Value guard, boolean branch) {
         this.value = value;
         this.parameter = parameter;
+        this.guard = guard;
+        this.branch = branch;
     }
 
-    public static TfValue of(Value v) { return new TfValue(v, null); }
+    public static TfValue of(Value v) { return new TfValue(v, null, null, false); }
 
-    public static TfValue resource(String parameterName) { return new TfValue(null, parameterName); }
+    public static TfValue resource(String parameterName) { return new TfValue(null, parameterName, null, false); }
 
     public static TfValue poison() { return POISON; }
 
+    /** The untaken side of a TF1 cond whose predicate is a constant: nothing downstream of it is computed. */
+    public static TfValue dead() { return DEAD; }
+
+    /**
+     * A value computed inside one branch of a TF1 cond with a run-time predicate. Both branches are computed
+     * (they are pure) and the Merge selects with {@code where(pred, ...)}.
+     */
+    public static TfValue guarded(Value v, Value pred, boolean branch) { return new TfValue(v, null, pred, branch); }
+
     public boolean isPoison() { return this == POISON; }
+    public boolean isDead() { return this == DEAD; }
+    public Value guard() { return guard; }
+    public boolean branch() { return branch; }
+
+    /** The same guard around another value. */
+    public TfValue withValue(Value v) { return guard == null ? of(v) : guarded(v, guard, branch); }
     public boolean isResource() { return parameter != null; }
     public boolean isValue() { return value != null; }
 
