@@ -5,16 +5,49 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
 import org.tf2torch.validation.io.NdArray;
+import org.tf2torch.validation.localize.TfIntermediates;
 import org.tf2torch.validation.runtime.RunnerException;
 import org.tf2torch.validation.runtime.TfGraphDefRunner;
 import org.tf2torch.validation.runtime.TfSavedModelRunner;
 
-/** The TensorFlow side: the original model run by TF Java, keyed by the conversion's input/output keys. */
-abstract class ReferenceSide implements AutoCloseable {
+/**
+ * The TensorFlow side: the original model run by TF Java, keyed by the conversion's input/output keys. It also
+ * fetches any tensor of the top-level graph, which is what names the first diverging node.
+ */
+abstract class ReferenceSide implements AutoCloseable, TfIntermediates {
     abstract Map<String, NdArray> runTf(Map<String, NdArray> inputs);
 
     abstract ConvertedModel model();
+
+    abstract GraphDef graphDef();
+
+    /** Feeds and fetches by TF tensor name. */
+    abstract Map<String, NdArray> fetchTensors(Map<String, NdArray> feeds, List<String> tensors);
+
+    private Map<String, String> nodeOps;
+
+    @Override
+    public Map<String, String> nodeOps() {
+        if (nodeOps == null) {
+            nodeOps = new LinkedHashMap<>();
+            for (NodeDef n : graphDef().getNodeList()) nodeOps.put(n.getName(), n.getOp());
+        }
+        return nodeOps;
+    }
+
+    /** Intermediates are TF's own tensors, so a channels-first interface's inputs go back to TF's layout first. */
+    @Override
+    public Map<String, NdArray> fetch(Map<String, NdArray> inputs, List<String> tensors) {
+        Map<String, NdArray> feeds = new LinkedHashMap<>();
+        for (ConvertedModel.Port p : model().inputs()) {
+            NdArray v = inputs.get(p.name());
+            feeds.put(p.tfTensor(), model().channelsFirst() && v.rank() == 4 ? permute(v, new int[] {0, 2, 3, 1}) : v);
+        }
+        return fetchTensors(feeds, tensors);
+    }
 
     /** Runs TF on PyTorch-layout inputs and returns PyTorch-layout outputs (they differ with --channels-first). */
     Map<String, NdArray> run(Map<String, NdArray> inputs) {
@@ -56,6 +89,17 @@ abstract class ReferenceSide implements AutoCloseable {
         }
 
         @Override
+        GraphDef graphDef() { return tf.metaGraphDef().getGraphDef(); }
+
+        @Override
+        public int outputCount(String node) { return tf.outputCount(node); }
+
+        @Override
+        Map<String, NdArray> fetchTensors(Map<String, NdArray> feeds, List<String> tensors) {
+            return tf.runTensors(feeds, tensors);
+        }
+
+        @Override
         ConvertedModel model() { return model; }
 
         @Override
@@ -77,6 +121,17 @@ abstract class ReferenceSide implements AutoCloseable {
         GraphDefSide(ConvertedModel model, TfGraphDefRunner tf) {
             this.model = model;
             this.tf = tf;
+        }
+
+        @Override
+        GraphDef graphDef() { return tf.graphDef(); }
+
+        @Override
+        public int outputCount(String node) { return tf.outputCount(node); }
+
+        @Override
+        Map<String, NdArray> fetchTensors(Map<String, NdArray> feeds, List<String> tensors) {
+            return tf.run(feeds, tensors);
         }
 
         @Override

@@ -23,6 +23,11 @@ abstract class TorchSide implements AutoCloseable {
 
     abstract NamedOutputs call(Map<String, NdArray> inputs);
 
+    /** Per-call milliseconds measured by the side itself; only sides that cannot be timed from outside have it. */
+    double[] time(Map<String, NdArray> inputs, int warmup, int runs) {
+        throw new UnsupportedOperationException(backend + " is timed from outside");
+    }
+
     Map<String, NdArray> run(Map<String, NdArray> inputs) {
         NamedOutputs out = call(inputs);
         Map<String, NdArray> byKey = new LinkedHashMap<>();
@@ -40,6 +45,13 @@ abstract class TorchSide implements AutoCloseable {
         List<NdArray> l = new ArrayList<>();
         for (ConvertedModel.Port p : model.inputs()) l.add(inputs.get(p.name()));
         return l;
+    }
+
+    /** Inputs keyed by forward()'s argument names, which model.py is called with. */
+    Map<String, NdArray> kwargs(Map<String, NdArray> inputs) {
+        Map<String, NdArray> kwargs = new LinkedHashMap<>();
+        for (ConvertedModel.Port p : model.inputs()) kwargs.put(p.argument(), inputs.get(p.name()));
+        return kwargs;
     }
 
     @Override
@@ -60,9 +72,12 @@ abstract class TorchSide implements AutoCloseable {
         return new TorchSide(BackendResult.PYTHON_EAGER, m) {
             @Override
             NamedOutputs call(Map<String, NdArray> inputs) {
-                Map<String, NdArray> kwargs = new LinkedHashMap<>();
-                for (ConvertedModel.Port p : model.inputs()) kwargs.put(p.argument(), inputs.get(p.name()));
-                return py.runModule(model.dir(), model.className(), kwargs);
+                return py.runModule(model.dir(), model.className(), kwargs(inputs));
+            }
+
+            @Override
+            double[] time(Map<String, NdArray> inputs, int warmup, int runs) {
+                return py.timeModule(model.dir(), model.className(), kwargs(inputs), warmup, runs);
             }
         };
     }
@@ -71,6 +86,11 @@ abstract class TorchSide implements AutoCloseable {
         return new TorchSide(BackendResult.PYTHON_TORCHSCRIPT, m) {
             @Override
             NamedOutputs call(Map<String, NdArray> inputs) { return py.runTorchScript(model.torchScript(), positional(inputs)); }
+
+            @Override
+            double[] time(Map<String, NdArray> inputs, int warmup, int runs) {
+                return py.timeTorchScript(model.torchScript(), positional(inputs), warmup, runs);
+            }
         };
     }
 }

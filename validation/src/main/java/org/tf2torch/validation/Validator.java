@@ -27,6 +27,8 @@ import org.tf2torch.validation.runtime.RunnerException;
 public final class Validator {
     private final ConvertedModel model;
     private final ValidationOptions opts;
+    /** The Python the eager side runs in, or null; localization and timing reuse it. */
+    private PythonRunner python;
 
     public Validator(ConvertedModel model, ValidationOptions opts) {
         this.model = model;
@@ -63,6 +65,7 @@ public final class Validator {
             try {
                 result = openSides(result, sides);
                 for (TorchSide side : sides) result = result.withBackend(compare(side, samples, expected));
+                result = result.withDivergence(Localization.find(model, result, tf, python, samples, opts.tolerances()));
                 if (opts.bench()) result = result.withBench(bench(tf, sides, samples.get(0)));
             } finally {
                 for (TorchSide s : sides) s.close();
@@ -95,6 +98,7 @@ public final class Validator {
             return r.withBackend(BackendResult.skipped(BackendResult.PYTHON_TORCHSCRIPT, why));
         }
         PythonRunner runner = py.get().withThreads(opts.threads());
+        python = runner;
         sides.add(TorchSide.pythonEager(model, runner));
         sides.add(TorchSide.pythonScript(model, runner));
         return r;
@@ -120,9 +124,16 @@ public final class Validator {
         Map<String, Timings> timings = new LinkedHashMap<>();
         if (tf != null) timings.put(BenchResult.TF, Benchmark.measure(() -> tf.run(inputs), opts.warmup(), opts.runs(), batch));
         for (TorchSide s : sides) {
-            // The python sides start a process per call, so their wall time is not the model's latency.
-            if (!s.backend.equals(BackendResult.TORCHSCRIPT_DJL)) continue;
-            timings.put(s.backend, Benchmark.measure(() -> s.run(inputs), opts.warmup(), opts.runs(), batch));
+            // Each python call starts a process, so the python sides time themselves inside one process instead.
+            if (s.backend.equals(BackendResult.TORCHSCRIPT_DJL)) {
+                timings.put(s.backend, Benchmark.measure(() -> s.run(inputs), opts.warmup(), opts.runs(), batch));
+                continue;
+            }
+            try {
+                timings.put(s.backend, Benchmark.fromMillis(s.time(inputs, opts.warmup(), opts.runs()), batch));
+            } catch (RunnerException | IllegalArgumentException e) {
+                // the numeric comparison already reports a side that cannot run; its timing is just absent
+            }
         }
         return new BenchResult(opts.threads(), batch, opts.warmup(), opts.runs(), timings, opts.maxSlowdown());
     }

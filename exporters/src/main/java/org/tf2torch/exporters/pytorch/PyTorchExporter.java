@@ -38,6 +38,7 @@ public final class PyTorchExporter {
         Path modelPy = outDir.resolve(MODEL_PY);
         String weightsName = opts.weightsFormat().fileName();
         Files.writeString(modelPy, ModuleWriter.write(plan, eager, opts.header(), weightsName), StandardCharsets.UTF_8);
+        ProbeWriter.write(plan, eager, outDir);
 
         List<NamedTensor> tensors = new ArrayList<>();
         List<ExportResult.StateEntry> entries = new ArrayList<>();

@@ -67,11 +67,17 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
     }
 
     public static DjlTorchScriptRunner open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    /** With {@code gpu} the module and its inputs live on the first CUDA device (needs the -Pgpu natives). */
+    public static DjlTorchScriptRunner open(Path file, boolean gpu) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no TorchScript archive at " + file);
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
                 .optEngine("PyTorch")
+                .optDevice(gpu ? ai.djl.Device.gpu() : ai.djl.Device.cpu())
                 .optTranslator(new NoopTranslator())
                 .build();
         try {
@@ -152,7 +158,8 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
             throw new RunnerException("libtorch returned a tensor whose type DJL reports as " + o.getDataType()
                     + " (DJL's PyTorch engine has no int16); run this model with the Python runner instead");
         }
-        ByteBuffer b = o.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        NDArray host = o.getDevice().isGpu() ? o.toDevice(ai.djl.Device.cpu(), false) : o;
+        ByteBuffer b = host.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         return NdArray.of(d, o.getShape().getShape(), b);
     }
 

@@ -66,6 +66,43 @@ public final class PythonRunner {
         return call(moduleRequest(modelDir, className), new ArrayList<>(kwargs.entrySet()), true);
     }
 
+    /**
+     * Runs model.py as {@link #runModule(Path, String, Map)} does and returns the named locals of {@code forward} as
+     * they were when it returned, keyed by local name; locals that were not tensors or not assigned are absent.
+     */
+    public NamedOutputs runModuleLocals(Path modelDir, String className, Map<String, NdArray> kwargs,
+                                        List<String> locals) {
+        Json req = moduleRequest(modelDir, className).put("probes", new ArrayList<>(locals));
+        return call(req, new ArrayList<>(kwargs.entrySet()), true);
+    }
+
+    /** Per-call milliseconds of model.py, timed inside one Python process after {@code warmup} untimed calls. */
+    public double[] timeModule(Path modelDir, String className, Map<String, NdArray> kwargs, int warmup, int runs) {
+        return time(moduleRequest(modelDir, className), new ArrayList<>(kwargs.entrySet()), true, warmup, runs);
+    }
+
+    /** As {@link #timeModule} for a TorchScript archive loaded with {@code torch.jit.load}. */
+    public double[] timeTorchScript(Path archive, List<NdArray> inputs, int warmup, int runs) {
+        Json req = new Json().put("mode", "torchscript").put("file", archive.toAbsolutePath().toString());
+        return time(req, named(inputs), false, warmup, runs);
+    }
+
+    private double[] time(Json req, List<Map.Entry<String, NdArray>> inputs, boolean keyword, int warmup, int runs) {
+        if (runs < 1) throw new IllegalArgumentException("runs must be >= 1, got " + runs);
+        req.put("warmup", warmup).put("runs", runs);
+        Path work = tempDir();
+        String what = req.get("mode").equals("module") ? req.get("model_dir") + "/model.py" : req.get("file");
+        try {
+            execute(req, inputs, keyword, work, what);
+            List<String> lines = Files.readAllLines(work.resolve("out").resolve("times.txt"), StandardCharsets.US_ASCII);
+            return lines.stream().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble).toArray();
+        } catch (IOException | NumberFormatException e) {
+            throw new RunnerException("python timing of " + what + " failed: " + e.getMessage(), e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
     /** Loads a TorchScript archive with {@code torch.jit.load} and calls it with positional inputs. */
     public NamedOutputs runTorchScript(Path archive, List<NdArray> inputs) {
         Json req = new Json().put("mode", "torchscript").put("file", archive.toAbsolutePath().toString());

@@ -91,6 +91,9 @@ public final class TfGraphDefRunner implements AutoCloseable {
         return runner.run(feeds, fetches);
     }
 
+    /** Outputs of a node, or -1 when there is none of that name. */
+    public int outputCount(String node) { return runner.outputCount(node); }
+
     @Override
     public void close() {
         session.close();

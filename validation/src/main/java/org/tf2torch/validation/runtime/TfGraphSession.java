@@ -38,6 +38,12 @@ final class TfGraphSession {
 
     Graph graph() { return graph; }
 
+    /** Outputs of the node named {@code op}, or -1 when the graph has no such node. */
+    int outputCount(String op) {
+        GraphOperation o = graph.operation(op);
+        return o == null ? -1 : o.numOutputs();
+    }
+
     /** {@code n} threads for TF's intra- and inter-op pools, so timings compare with a libtorch of equal threads. */
     static ConfigProto threadConfig(int n) {
         return ConfigProto.newBuilder().setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n).build();

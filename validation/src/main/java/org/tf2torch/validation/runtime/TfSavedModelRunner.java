@@ -121,6 +121,9 @@ public final class TfSavedModelRunner implements AutoCloseable {
         return runner.run(feeds, fetches);
     }
 
+    /** Outputs of a node of the loaded graph (not of a function body), or -1 when there is none of that name. */
+    public int outputCount(String node) { return runner.outputCount(node); }
+
     @Override
     public void close() {
         bundle.close();

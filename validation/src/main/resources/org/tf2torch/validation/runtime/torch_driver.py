@@ -3,7 +3,8 @@
 Usage: python3 torch_driver.py request.json
 
 The request names a mode ("module", "torchscript" or "script-check"), the model, the input .npy files and an
-output folder. Outputs go there as 0.npy, 1.npy, ... with names.txt listing "<kind>" and then one hex-encoded
+output folder. With "probes" (a list of forward() local names) the named locals are written instead of the
+outputs; with "runs" (and "warmup") the calls are timed and times.txt lists milliseconds per call. Outputs go there as 0.npy, 1.npy, ... with names.txt listing "<kind>" and then one hex-encoded
 UTF-8 name per output, so the Java side needs no JSON parser. Failures print a traceback and exit non-zero.
 The script can be rerun by hand on a kept request to reproduce a failure outside the JVM.
 """
@@ -127,6 +128,42 @@ def call(model, request):
         return model(*[tensor for _, tensor in inputs])
 
 
+def call_capturing_locals(model, request, names):
+    """Calls the model while tracing its forward frame, and returns {name: tensor} of the wanted locals as they
+    were when forward returned. Tracing is limited to that one frame, so the rest of torch runs untraced."""
+    code = type(model).forward.__code__
+    captured = {}
+
+    def frame_tracer(frame, event, arg):
+        if event == "return":
+            captured.update({k: v for k, v in frame.f_locals.items() if k in names and isinstance(v, torch.Tensor)})
+        return frame_tracer
+
+    def tracer(frame, event, arg):
+        return frame_tracer if frame.f_code is code else None
+
+    sys.settrace(tracer)
+    try:
+        call(model, request)
+    finally:
+        sys.settrace(None)
+    return {k: captured[k] for k in names if k in captured}
+
+
+def time_calls(model, request):
+    """Warm-up calls, then timed calls one by one, in this process: per-call milliseconds without start-up cost."""
+    import time
+    for _ in range(request.get("warmup", 0)):
+        call(model, request)
+    times = []
+    for _ in range(request["runs"]):
+        start = time.perf_counter()
+        call(model, request)
+        times.append((time.perf_counter() - start) * 1000.0)
+    with open(os.path.join(request["out_dir"], "times.txt"), "w", encoding="ascii") as f:
+        f.write("\n".join(repr(t) for t in times) + "\n")
+
+
 def script_check(request):
     model = build_module(request, load_weights=False)  # scripting looks at code, not values
     try:
@@ -153,7 +190,12 @@ def main(argv):
         model = torch.jit.load(request["file"], map_location="cpu").eval()
     else:
         raise ValueError("unknown mode %r" % mode)
-    write_outputs(call(model, request), request["out_dir"])
+    if request.get("runs"):
+        time_calls(model, request)
+    elif request.get("probes") is not None:
+        write_outputs(call_capturing_locals(model, request, request["probes"]), request["out_dir"])
+    else:
+        write_outputs(call(model, request), request["out_dir"])
 
 
 if __name__ == "__main__":
