@@ -63,8 +63,10 @@ final class ConversionManifest {
         }
         m.put("state_dict", state);
         m.put("trainable_parameter_count", e.trainableParameterCount());
-        m.put("files", List.of("model.py", e.weights().getFileName().toString(),
+        List<String> files = new ArrayList<>(List.of("model.py", e.weights().getFileName().toString(),
                 e.torchScript().getFileName().toString(), "conversion.json"));
+        if (Files.exists(file.resolveSibling("probes.json"))) files.add("probes.json");
+        m.put("files", files);
         try {
             Files.writeString(file, Json.write(m), StandardCharsets.UTF_8);
         } catch (IOException ex) {

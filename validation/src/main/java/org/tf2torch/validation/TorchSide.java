@@ -57,8 +57,8 @@ abstract class TorchSide implements AutoCloseable {
     @Override
     public void close() {}
 
-    static TorchSide djl(ConvertedModel m) throws IOException {
-        DjlTorchScriptRunner r = DjlTorchScriptRunner.open(m.torchScript());
+    static TorchSide djl(ConvertedModel m, boolean gpu) throws IOException {
+        DjlTorchScriptRunner r = DjlTorchScriptRunner.open(m.torchScript(), gpu);
         return new TorchSide(BackendResult.TORCHSCRIPT_DJL, m) {
             @Override
             NamedOutputs call(Map<String, NdArray> inputs) { return r.runNamed(positional(inputs)); }

@@ -27,6 +27,7 @@ import org.tf2torch.validation.runtime.RunnerException;
 public final class Validator {
     private final ConvertedModel model;
     private final ValidationOptions opts;
+    private boolean gpu;
     /** The Python the eager side runs in, or null; localization and timing reuse it. */
     private PythonRunner python;
 
@@ -36,7 +37,7 @@ public final class Validator {
     }
 
     public ValidationResult run() {
-        Devices.check(opts.device());
+        gpu = Devices.check(opts.device());
         List<Map<String, NdArray>> samples = new ArrayList<>();
         List<Map<String, NdArray>> expected = new ArrayList<>();
         InputsInfo info;
@@ -80,7 +81,7 @@ public final class Validator {
 
     private ValidationResult openSides(ValidationResult r, List<TorchSide> sides) {
         try {
-            sides.add(TorchSide.djl(model));
+            sides.add(TorchSide.djl(model, gpu));
         } catch (IOException | RuntimeException e) {
             r = r.withBackend(BackendResult.loadFailed(BackendResult.TORCHSCRIPT_DJL, e.getMessage()));
         }
