@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tf2torch.ir.json.Json;
 
-/** summary.json (schema-versioned), summary.md and junit.xml for a finished zoo run. */
+/** summary.json (schema-versioned), summary.md, junit.xml and summary.html for a finished zoo run. */
 public final class ZooReports {
     public static final int SCHEMA_VERSION = 1;
 
@@ -26,31 +27,64 @@ public final class ZooReports {
     }
 
     public static void writeAll(Path out, String root, List<CaseResult> results) throws IOException {
-        Files.writeString(out.resolve("summary.json"), json(root, results), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("summary.md"), markdown(root, results), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("junit.xml"), junit(results), StandardCharsets.UTF_8);
+        writeAll(out, root, results, Shard.ALL);
+    }
+
+    /**
+     * Every summary, each written to a temporary file and renamed, so a killed run never leaves a truncated
+     * summary that looks finished.
+     */
+    public static void writeAll(Path out, String root, List<CaseResult> results, Shard shard) throws IOException {
+        write(out.resolve("summary.json"), json(root, results, shard));
+        write(out.resolve("summary.md"), markdown(root, results));
+        write(out.resolve("junit.xml"), junit(results));
+        write(out.resolve("summary.html"), SummaryHtml.render(root, results, shard));
+    }
+
+    static void write(Path file, String text) throws IOException {
+        // A plain new file, not createTempFile, whose owner-only mode would stick to the summary.
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + System.nanoTime() + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     static String json(String root, List<CaseResult> results) {
+        return json(root, results, Shard.ALL);
+    }
+
+    static String json(String root, List<CaseResult> results, Shard shard) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema_version", SCHEMA_VERSION);
         m.put("root", root);
+        if (!shard.isAll()) m.put("shard", shard.toString());
         Map<String, Object> totals = new LinkedHashMap<>();
         totals(results).forEach((k, v) -> totals.put(k.label(), v));
         m.put("totals", totals);
-        List<Object> cases = new ArrayList<>();
-        for (CaseResult r : results) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", r.id());
-            c.put("status", r.status().label());
-            c.put("max_abs_err", r.maxAbsErr());
-            c.put("unsupported_ops", r.unsupportedOps());
-            c.put("message", r.message());
-            c.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-            cases.add(c);
+        long declared = results.stream().filter(r -> r.expect() != null).count();
+        if (declared > 0) {
+            m.put("unexpected", results.stream().filter(r -> Boolean.FALSE.equals(r.asExpected())).count());
         }
+        List<Object> cases = new ArrayList<>();
+        for (CaseResult r : results) cases.add(r.toMap());
         m.put("cases", cases);
         return Json.write(m);
+    }
+
+    /** A summary.json read back: its root, shard and cases. */
+    public record Summary(String root, Shard shard, List<CaseResult> cases) {}
+
+    public static Summary read(Path summaryJson) throws IOException {
+        Map<String, Object> m = Json.parseObject(Files.readString(summaryJson, StandardCharsets.UTF_8));
+        List<CaseResult> cases = new ArrayList<>();
+        for (Object o : (List<?>) m.get("cases")) cases.add(CaseResult.fromMap((Map<?, ?>) o));
+        Object shard = m.get("shard");
+        return new Summary((String) m.get("root"), shard == null ? Shard.ALL : Shard.parse((String) shard), cases);
     }
 
     /** Failure reasons with counts, most common first: unsupported ops by op, other failures by message stem. */
@@ -107,6 +141,14 @@ public final class ZooReports {
         for (Map.Entry<String, Integer> e : reasons(results).entrySet()) {
             if (n++ == 20) break;
             sb.append("| ").append(md(e.getKey())).append(" | ").append(e.getValue()).append(" |\n");
+        }
+        List<CaseResult> unexpected = results.stream().filter(r -> Boolean.FALSE.equals(r.asExpected())).toList();
+        if (!unexpected.isEmpty()) {
+            sb.append("\n## Outcomes the manifest did not expect\n\n| case | expected | got |\n|---|---|---|\n");
+            for (CaseResult r : unexpected) {
+                sb.append("| `").append(r.id()).append("` | ").append(r.expect().label()).append(" | ")
+                        .append(r.status().label()).append(" |\n");
+            }
         }
         sb.append("\n## Cases that did not pass\n\n| case | status | detail |\n|---|---|---|\n");
         for (CaseResult r : results) {

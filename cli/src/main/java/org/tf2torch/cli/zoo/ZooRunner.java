@@ -4,40 +4,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.tf2torch.cli.CaseConverter;
-import org.tf2torch.importers.ImportOptions;
-import org.tf2torch.importers.UnsupportedOpsException;
-import org.tf2torch.ir.json.Json;
-import org.tf2torch.validation.ConvertedModel;
 import org.tf2torch.validation.ValidationOptions;
-import org.tf2torch.validation.Validator;
-import org.tf2torch.validation.compare.BackendResult;
-import org.tf2torch.validation.compare.ExitStatus;
-import org.tf2torch.validation.compare.OutputComparison;
-import org.tf2torch.validation.compare.ValidationResult;
 
 /**
- * Converts and validates every case of a zoo, one at a time, each under a timeout. A case that fails, throws
- * or hangs is recorded and the run goes on; a hung case's thread is abandoned (it cannot be stopped safely).
+ * Converts and validates cases in this JVM, one at a time, each under a timeout, and records each finished case
+ * in the {@link CaseStore}. A case that fails, throws or hangs is recorded and the run goes on; a hung case's
+ * thread is abandoned (it cannot be stopped safely) and whatever it still writes stays hidden and unrecorded.
+ * Worker JVMs run cases through this same class, so results do not depend on where a case ran.
  */
 public final class ZooRunner {
-    private final Path outRoot;
     private final ValidationOptions validation;
     private final long timeoutSeconds;
+    private final CaseStore store;
     private ExecutorService executor = newExecutor();
 
     public ZooRunner(Path outRoot, ValidationOptions validation, long timeoutSeconds) {
-        this.outRoot = outRoot;
         this.validation = validation;
         this.timeoutSeconds = timeoutSeconds;
+        this.store = new CaseStore(outRoot);
     }
 
     private static ExecutorService newExecutor() {
@@ -48,112 +42,73 @@ public final class ZooRunner {
         });
     }
 
-    public List<CaseResult> runAll(List<ZooCase> cases, Consumer<CaseResult> progress) {
-        List<CaseResult> out = new ArrayList<>();
-        for (ZooCase c : cases) {
-            CaseResult r = runWithTimeout(c);
-            out.add(r);
-            progress.accept(r);
-        }
-        executor.shutdownNow();
-        return out;
-    }
-
-    private CaseResult runWithTimeout(ZooCase c) {
-        long t0 = System.nanoTime();
-        Future<CaseResult> f = executor.submit(() -> runOne(c, t0));
-        try {
-            return f.get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            executor.shutdownNow();
-            executor = newExecutor();
-            return error(c, "timed out after " + timeoutSeconds + " s", t0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return error(c, "interrupted", t0);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            return error(c, cause.getClass().getSimpleName() + ": " + cause.getMessage(), t0);
-        }
-    }
-
-    private CaseResult runOne(ZooCase c, long t0) {
-        Path dir = outRoot.resolve("cases").resolve(c.id().replaceAll("[^A-Za-z0-9._-]", "_"));
-        ImportOptions io = ImportOptions.defaults();
-        Path model = c.model();
-        Path reference = null;
-        try {
-            if (c.caseJson() != null) {
-                Map<String, Object> cj = Json.parseObject(Files.readString(c.caseJson(), StandardCharsets.UTF_8));
-                model = c.caseJson().getParent().resolve((String) cj.get("model"));
-                if ("savedmodel".equals(cj.get("format"))) {
-                    model = c.caseJson().getParent();
-                    if (cj.get("signature") != null) io = io.withSignature((String) cj.get("signature"));
-                } else {
-                    io = io.withOutputs(names(cj.get("outputs"))).withInputs(names(cj.get("inputs")));
-                    reference = c.caseJson();
-                }
-            }
-            CaseConverter.convert(model, dir, io);
-        } catch (UnsupportedOpsException e) {
-            return new CaseResult(c.id(), CaseResult.Status.UNSUPPORTED, null, e.report().unsupportedOps(),
-                    firstLine(e.report().format(), 2), seconds(t0));
-        } catch (RuntimeException | java.io.IOException | StackOverflowError | OutOfMemoryError e) {
-            return error(c, "conversion failed: " + e.getMessage(), t0);
-        }
-        ValidationOptions vo = new ValidationOptions(validation.inputs(), validation.samples(), null, reference,
-                validation.tolerances(), validation.python(), "cpu", false, 0, 1, 1, null);
-        ValidationResult r;
-        try {
-            r = new Validator(ConvertedModel.read(dir), vo).run();
-        } catch (RuntimeException e) {
-            return error(c, "validation failed: " + e.getMessage(), t0);
-        }
-        Double err = maxAbs(r);
-        ExitStatus s = r.exitStatus();
-        if (s == ExitStatus.PASS) return new CaseResult(c.id(), CaseResult.Status.PASS, err, List.of(), "", seconds(t0));
-        if (s == ExitStatus.NUMERICS) {
-            return new CaseResult(c.id(), CaseResult.Status.MISMATCH, err, List.of(), problem(r), seconds(t0));
-        }
-        return new CaseResult(c.id(), CaseResult.Status.ERROR, err, List.of(), problem(r), seconds(t0));
-    }
-
-    private static List<String> names(Object list) {
-        List<String> out = new ArrayList<>();
-        if (list != null) for (Object o : (List<?>) list) out.add((String) ((Map<?, ?>) o).get("name"));
-        return out;
-    }
-
-    private static Double maxAbs(ValidationResult r) {
-        Double m = null;
-        for (BackendResult b : r.backends()) {
-            for (OutputComparison o : b.outputs()) {
-                if (!Double.isNaN(o.maxAbsErr())) m = m == null ? o.maxAbsErr() : Math.max(m, o.maxAbsErr());
-            }
+    /** The options that change a case's result, hashed into its resume key. */
+    public Map<String, Object> options() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("python", validation.python());
+        m.put("samples", validation.samples());
+        m.put("seed", validation.inputs().seed());
+        m.put("bench", validation.bench());
+        if (validation.bench()) {
+            m.put("warmup", validation.warmup());
+            m.put("runs", validation.runs());
         }
         return m;
     }
 
-    private static String problem(ValidationResult r) {
-        for (BackendResult b : r.backends()) {
-            if (b.status() != BackendResult.Status.RAN && b.status() != BackendResult.Status.SKIPPED) {
-                return b.backend() + ": " + firstLine(b.message(), 1);
-            }
-            for (OutputComparison o : b.outputs()) if (!o.passed()) return b.backend() + " " + o.name() + ": " + o.problem();
+    public String key(ZooCase c) { return CaseKey.of(c, options(), ToolVersion.get()).hex(); }
+
+    /** Runs every case, replacing earlier records; the zoo command's resume logic sits above this. */
+    public List<CaseResult> runAll(List<ZooCase> cases, Consumer<CaseResult> progress) {
+        List<CaseResult> out = new ArrayList<>();
+        for (ZooCase c : cases) {
+            CaseResult r = run(c, CaseStore.folderFor(c.id()), key(c));
+            out.add(r);
+            progress.accept(r);
         }
-        return "no PyTorch backend ran";
+        close();
+        return out;
     }
 
-    private static String firstLine(String s, int lines) {
-        if (s == null) return "";
-        String[] l = s.split("\n");
-        return String.join(" | ", java.util.Arrays.copyOf(l, Math.min(lines, l.length))).trim();
+    public void close() { executor.shutdownNow(); }
+
+    /** Runs one case and records it under {@code folder}; returns the result as recorded. */
+    public CaseResult run(ZooCase c, String folder, String key) {
+        long t0 = System.nanoTime();
+        Path staging = store.stage(folder);
+        Future<CaseResult> f = executor.submit(() -> new CaseExecution(c, staging, validation).run(t0));
+        CaseResult r;
+        try {
+            r = f.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            executor.shutdownNow();
+            executor = newExecutor();
+            return store.record(folder, key, error(c, "timed out after " + timeoutSeconds + " s", t0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return store.record(folder, key, error(c, "interrupted", t0));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return store.record(folder, key, error(c, cause.getClass().getSimpleName() + ": " + cause.getMessage(), t0));
+        }
+        return store.commit(staging, folder, key, r.withExpect(c.spec().expect()).withReport(CaseStore.link(folder)));
     }
 
-    private static CaseResult error(ZooCase c, String message, long t0) {
-        return new CaseResult(c.id(), CaseResult.Status.ERROR, null, List.of(), firstLine(message, 2), seconds(t0));
+    static CaseResult error(ZooCase c, String message, long t0) {
+        return new CaseResult(c.id(), CaseResult.Status.ERROR, null, List.of(), CaseExecution.firstLine(message, 2),
+                seconds(t0), null, null, c.spec().expect(), null);
     }
 
-    private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
+    static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    static long readParams(Path dir) {
+        try {
+            Object n = org.tf2torch.ir.json.Json.parseObject(Files.readString(dir.resolve("conversion.json"),
+                    StandardCharsets.UTF_8)).get("trainable_parameter_count");
+            return n == null ? -1 : ((Number) n).longValue();
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 }

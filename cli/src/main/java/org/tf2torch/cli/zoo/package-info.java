@@ -1,5 +1,7 @@
 /**
- * Batch conversion of a model zoo: find every case under a folder, convert and validate each in-process with
- * a per-case timeout, keep going after failures, and write summary.json, summary.md and junit.xml.
+ * Batch conversion of a model zoo: find the cases under a folder or in a YAML manifest, convert and validate
+ * each (in this JVM, or on worker JVMs that isolate native crashes), record every finished case atomically so a
+ * killed run resumes, split the zoo into shards and merge their results, rank missing ops in a preflight, and
+ * write summary.json, summary.md, summary.html and junit.xml. See docs/zoo.md.
  */
 package org.tf2torch.cli.zoo;

@@ -1,8 +1,101 @@
 package org.tf2torch.importers.ops;
 
-/** Transposed and 3-D convolutions, 3-D pooling, resizing and image adjustments. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.ir.Dim;
+import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Shape;
+import org.tf2torch.ir.Value;
+
+/** Transposed and 3-D convolutions, 3-D pooling, contrast; colour spaces and resizing in their own classes. */
 final class ImageOps implements OpFamily {
     @Override
     public void register(OpRegistry r) {
+        r.add("Conv3D", Translator.single(ImageOps::conv3d), Op.CONV, Op.TRANSPOSE);
+        r.add("Conv2DBackpropInput", Translator.single(ImageOps::convTranspose), Op.CONV_TRANSPOSE, Op.TRANSPOSE);
+        r.add("Conv3DBackpropInputV2", Translator.single(ImageOps::convTranspose), Op.CONV_TRANSPOSE, Op.TRANSPOSE);
+        r.add("MaxPool3D", Translator.single(c -> ConvOps.pool(c, Op.MAX_POOL)), Op.MAX_POOL, Op.TRANSPOSE);
+        r.add("AvgPool3D", Translator.single(c -> ConvOps.pool(c, Op.AVERAGE_POOL)), Op.AVERAGE_POOL, Op.TRANSPOSE);
+        r.add("AdjustContrastv2", Translator.single(ImageOps::adjustContrast), Op.REDUCE_MEAN, Op.SUB, Op.MUL, Op.ADD);
+        new ColorOps().register(r);
+        new ResizeOps().register(r);
+    }
+
+    /** TF kernel [D, H, W, I, O] → [O, I, D, H, W]. */
+    private static Value conv3d(OpContext c) {
+        boolean last = Layout.channelsLast(c);
+        Value x = last ? Layout.toFirst(c, c.input(0)) : c.input(0);
+        long[] k = staticKernel(c.input(1), 5);
+        Value w = c.add(Op.TRANSPOSE, List.of(c.input(1)), Map.of("perm", new long[] {4, 3, 0, 1, 2}));
+        long[] strides = Layout.spatial(c.attrInts("strides"), 5, last, 1);
+        long[] dil = Layout.spatial(c.attrInts("dilations"), 5, last, 1);
+        long[] pads = Layout.pads(c, x.shape(), new long[] {k[0], k[1], k[2]}, strides, dil, last);
+        long group = 1;
+        Dim in = x.shape().dim(1);
+        if (in.isStatic() && in.size() != k[3]) group = in.size() / k[3];
+        Value y = c.add(Op.CONV, List.of(x, w), Map.of("strides", strides, "pads", pads, "dilations", dil, "group", group));
+        return last ? Layout.toLast(c, y) : y;
+    }
+
+    /**
+     * TF's gradient of a convolution with respect to its input: inputs input_sizes (the forward input's shape),
+     * filter [spatial..., out, in] and out_backprop. The forward conv's pads for input_sizes (SAME, VALID or
+     * EXPLICIT) are the transposed conv's pads, and output_padding makes up what the stride left over, so the
+     * result has exactly input_sizes. The kernel is the forward one: [spatial..., O, I] → [I, O, spatial...].
+     */
+    private static Value convTranspose(OpContext c) {
+        boolean last = Layout.channelsLast(c);
+        long[] sizes = c.constInts(0);
+        int rank = sizes.length;
+        Value x = last ? Layout.toFirst(c, c.input(2)) : c.input(2);
+        long[] k = staticKernel(c.input(1), rank);
+        long[] perm = new long[rank];
+        perm[0] = rank - 1;
+        perm[1] = rank - 2;
+        for (int i = 2; i < rank; i++) perm[i] = i - 2;
+        Value w = c.add(Op.TRANSPOSE, List.of(c.input(1)), Map.of("perm", perm));
+        int sp = rank - 2;
+        long[] kernel = new long[sp];
+        System.arraycopy(k, 0, kernel, 0, sp);
+        long[] strides = Layout.spatial(c.attrInts("strides"), rank, last, 1);
+        long[] dil = Layout.spatial(c.attrInts("dilations"), rank, last, 1);
+        List<Dim> forward = new ArrayList<>();
+        forward.add(Dim.of(sizes[0]));
+        forward.add(Dim.of(sizes[last ? rank - 1 : 1]));
+        for (int i = 0; i < sp; i++) forward.add(Dim.of(sizes[last ? i + 1 : i + 2]));
+        long[] pads = Layout.pads(c, Shape.of(forward), kernel, strides, dil, last);
+        Shape xs = x.shape();
+        long[] outPad = new long[sp];
+        for (int i = 0; i < sp; i++) {
+            Dim d = xs.dim(2 + i);
+            if (!d.isStatic()) throw new TranslationException("the gradient input needs static spatial sizes, got " + xs);
+            long full = (d.size() - 1) * strides[i] + (kernel[i] - 1) * dil[i] + 1 - pads[i] - pads[i + sp];
+            outPad[i] = forward.get(2 + i).size() - full;
+            if (outPad[i] < 0 || outPad[i] >= Math.max(strides[i], dil[i])) {
+                throw new TranslationException("input_sizes " + java.util.Arrays.toString(sizes)
+                        + " do not fit a transposed convolution of " + xs);
+            }
+        }
+        Value y = c.add(Op.CONV_TRANSPOSE, List.of(x, w), Map.of("strides", strides, "pads", pads, "dilations", dil,
+                "group", 1L, "output_padding", outPad));
+        return last ? Layout.toLast(c, y) : y;
+    }
+
+    private static long[] staticKernel(Value w, int rank) {
+        Shape ws = w.shape();
+        if (!ws.isStatic() || ws.rank() != rank) {
+            throw new TranslationException("the kernel needs a static " + rank + "-D shape, got " + ws);
+        }
+        return ws.sizes();
+    }
+
+    /** (x - mean) * factor + mean, the mean over each channel of each image (the H and W axes), as TF computes it. */
+    private static Value adjustContrast(OpContext c) {
+        Value x = c.input(0);
+        Value mean = c.add(Op.REDUCE_MEAN, List.of(x), Map.of("axes", new long[] {-3, -2}, "keepdims", true));
+        Value factor = c.input(1);
+        if (factor.dtype() != x.dtype()) factor = c.add(Op.CAST, List.of(factor), Map.of("to", x.dtype()));
+        return c.add(Op.ADD, c.add(Op.MUL, c.add(Op.SUB, x, mean), factor), mean);
     }
 }

@@ -14,7 +14,7 @@ public final class OpRegistry {
     private final Map<String, Entry> entries = new TreeMap<>();
     private String family = "";
 
-    private static final OpRegistry STANDARD = build(List.of(new ArrayOps(), new MathOps(), new LogicOps(), new IndexOps(), new ScanOps(), new ImageOps(),
+    private static final OpRegistry STANDARD = build(List.of(new ArrayOps(), new MathOps(), new LogicOps(), new MathFunctionOps(), new IndexOps(), new ScanOps(), new ImageOps(),
             new NnOps(), new ReduceOps()));
 
     public static OpRegistry standard() { return STANDARD; }

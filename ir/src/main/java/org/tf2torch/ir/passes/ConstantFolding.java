@@ -102,16 +102,13 @@ public final class ConstantFolding implements Pass {
                 if (f != in) n.setInput(i, f);
             }
         }
-        Tensor folded = fold(n);
-        if (folded == null) return v;
-        Value c = g.insertAfter(n, Op.CONSTANT, List.of(), java.util.Map.of("value", folded), n.source(), v.name())
-                .output();
-        v.replaceAllUsesWith(c);
-        g.replaceOutput(v, c);
-        return c;
+        return foldIfConstant(g, v);
     }
 
-    /** Folds {@code v}'s producer when its operands are already constants; no recursion, nothing removed. */
+    /**
+     * Folds {@code v}'s producer when its operands are already constants; no recursion. Nothing is removed: an
+     * importer may still hold {@code v}, and dead-code elimination drops the old node at the end.
+     */
     public static Value foldIfConstant(Graph g, Value v) {
         Node n = v.producer();
         if (n == null || n.op() == Op.CONSTANT || n.op() == Op.PARAM || n.outputs().size() != 1) return v;
@@ -121,7 +118,6 @@ public final class ConstantFolding implements Pass {
                 .output();
         v.replaceAllUsesWith(c);
         g.replaceOutput(v, c);
-        if (v.uses().isEmpty() && !g.isOutput(v)) g.remove(n);
         return c;
     }
 

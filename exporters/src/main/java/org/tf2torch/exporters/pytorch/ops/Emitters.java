@@ -39,6 +39,7 @@ public final class Emitters {
         SliceEmitters.register(r);
         ReduceEmitters.register(r);
         LogicEmitters.register(r);
+        FunctionEmitters.register(r);
         IndexEmitters.register(r);
         ScanEmitters.register(r);
         ImageEmitters.register(r);

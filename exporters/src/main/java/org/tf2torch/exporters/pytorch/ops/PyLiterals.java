@@ -46,8 +46,10 @@ public final class PyLiterals {
         } else {
             float f = (float) v;
             s = Float.toString(f);
-            // Java's float string is the shortest that reads back as a float; Python reads a double first.
-            if ((float) Double.parseDouble(s) != f) s = Double.toString(f);
+            // Java's float string is the shortest that reads back as a float; Python reads a double first,
+            // and TorchScript refuses a double beyond the float range (3.4028235e38 is just above FLT_MAX).
+            double read = Double.parseDouble(s);
+            if ((float) read != f || Math.abs(read) > Float.MAX_VALUE) s = Double.toString(f);
         }
         return s.replace('E', 'e');
     }

@@ -1,0 +1,45 @@
+package org.tf2torch.importers.ops;
+
+import java.util.List;
+import java.util.Map;
+import org.tf2torch.ir.DType;
+import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Value;
+
+/**
+ * TF image resizing (NHWC) to the IR's RESIZE, for the coordinate rules PyTorch reproduces exactly: bilinear
+ * with align_corners or half-pixel centres, nearest with TF's legacy floor rule or half-pixel centres. TF's
+ * legacy asymmetric bilinear, nearest with align_corners (it rounds half away from zero), bicubic and area have
+ * no exact PyTorch counterpart and are refused.
+ */
+final class ResizeOps implements OpFamily {
+    @Override
+    public void register(OpRegistry r) {
+        r.add("ResizeBilinear", Translator.single(c -> resize(c, "linear")), Op.RESIZE, Op.TRANSPOSE, Op.CAST);
+        r.add("ResizeNearestNeighbor", Translator.single(c -> resize(c, "nearest")), Op.RESIZE, Op.TRANSPOSE);
+    }
+
+    private static Value resize(OpContext c, String mode) {
+        boolean align = c.attrBool("align_corners", false);
+        boolean half = c.attrBool("half_pixel_centers", false);
+        String coords;
+        if (mode.equals("linear")) {
+            if (align == half) {
+                throw new TranslationException("bilinear resize with align_corners=" + align + " and half_pixel_centers="
+                        + half + " uses TF's legacy coordinates, which PyTorch has no mode for");
+            }
+            coords = align ? "align_corners" : "half_pixel";
+        } else {
+            if (align) throw new TranslationException("nearest-neighbour resize with align_corners rounds half away "
+                    + "from zero, which PyTorch has no mode for");
+            coords = half ? "tf_half_pixel_for_nn" : "asymmetric";
+        }
+        long[] size = c.constInts(1);
+        Value x = c.input(0);
+        // TF's bilinear resize always returns float32, whatever the image's type.
+        if (mode.equals("linear") && x.dtype() != DType.F32) x = c.add(Op.CAST, List.of(x), Map.of("to", DType.F32));
+        Value y = c.add(Op.RESIZE, List.of(Layout.toFirst(c, x)), Map.of("sizes", size, "mode", mode,
+                "coordinate_transformation_mode", coords));
+        return Layout.toLast(c, y);
+    }
+}
