@@ -77,6 +77,15 @@ final class MathFunctionOps implements OpFamily {
             return c.add(Op.REDUCE_SUM, List.of(half), Map.of("axes", new long[0], "keepdims", false));
         }), Op.MUL, Op.REDUCE_SUM);
         r.add("Cross", Translator.single(MathFunctionOps::cross), Op.GATHER, Op.MUL, Op.SUB);
+        r.add("SoftmaxCrossEntropyWithLogits", c -> softmaxCrossEntropy(c, c.input(1)), Op.LOG_SOFTMAX, Op.SOFTMAX,
+                Op.MUL, Op.REDUCE_SUM, Op.NEG, Op.SUB);
+        r.add("SparseSoftmaxCrossEntropyWithLogits", c -> {
+            Value logits = c.input(0);
+            long classes = logits.shape().hasRank() && logits.shape().dim(-1).isStatic() ? logits.shape().dim(-1).size() : -1;
+            if (classes < 0) throw new TranslationException("sparse softmax cross entropy needs a static class count");
+            Value labels = c.add(Op.ONE_HOT, List.of(c.input(1)), Map.of("depth", classes, "to", logits.dtype()));
+            return softmaxCrossEntropy(c, labels);
+        }, Op.ONE_HOT, Op.LOG_SOFTMAX, Op.SOFTMAX, Op.MUL, Op.REDUCE_SUM, Op.NEG, Op.SUB);
         r.add("ClipByValue", Translator.single(MathFunctionOps::clipByValue), Op.CLIP, Op.MIN, Op.MAX);
     }
 
@@ -91,6 +100,16 @@ final class MathFunctionOps implements OpFamily {
     /** Rounding an integer tensor leaves it as it is (torch has no integer kernels for these). */
     private static void rounding(OpRegistry r, String tf, Op op) {
         r.add(tf, Translator.single(c -> c.input(0).dtype().isFloating() ? c.add(op, c.input(0)) : c.input(0)), op);
+    }
+
+    /** Per-row loss -sum(labels * log_softmax(logits)) and its gradient softmax(logits) - labels. */
+    private static List<Value> softmaxCrossEntropy(OpContext c, Value labels) {
+        Value logits = c.input(0);
+        Value logProbs = c.add(Op.LOG_SOFTMAX, List.of(logits), Map.of("axis", -1L));
+        Value sum = c.add(Op.REDUCE_SUM, List.of(c.add(Op.MUL, labels, logProbs)), Map.of("axes", new long[] {-1},
+                "keepdims", false));
+        Value probs = c.add(Op.SOFTMAX, List.of(logits), Map.of("axis", -1L));
+        return List.of(c.add(Op.NEG, sum), c.add(Op.SUB, probs, labels));
     }
 
     private static Value zeroWhereXIsZero(OpContext c, Value product) {

@@ -113,7 +113,8 @@ def write_outputs(result, out_dir):
     lines = [kind_of(result)]
     for i, (name, tensor) in enumerate(pairs):
         array = tensor.detach().cpu().contiguous().numpy()
-        np.save(os.path.join(out_dir, "%d.npy" % i), np.ascontiguousarray(array), allow_pickle=False)
+        # np.ascontiguousarray would turn a 0-d result into shape (1,); the array is C-contiguous already.
+        np.save(os.path.join(out_dir, "%d.npy" % i), array, allow_pickle=False)
         lines.append(name.encode("utf-8").hex())
     with open(os.path.join(out_dir, "names.txt"), "w", encoding="ascii") as f:
         f.write("\n".join(lines) + "\n")

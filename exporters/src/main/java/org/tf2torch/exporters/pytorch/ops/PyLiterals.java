@@ -80,6 +80,10 @@ public final class PyLiterals {
      */
     public static String tensor(Tensor t, Dialect d) {
         long[] shape = t.shape().sizes();
+        if (t.numElements() == 0) {
+            // TorchScript types an empty list literal as List[Tensor]; zeros() states the shape instead.
+            return "torch.zeros(" + ints(shape) + ", dtype=" + d.dtype(t.dtype()) + ")";
+        }
         String body = shape.length == 0 ? scalar(t) : elements(t);
         String lit = "torch.tensor(" + body + ", dtype=" + d.dtype(t.dtype()) + ")";
         if (shape.length <= 1) return lit;
