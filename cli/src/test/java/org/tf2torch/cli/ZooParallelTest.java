@@ -63,5 +63,14 @@ class ZooParallelTest {
         // The crash was recorded like any result: a rerun redoes nothing.
         CliRunner.Result r3 = CliRunner.run("zoo", corpus, "-o", two.toString(), "--filter", FILTER, "-j", "2");
         assertTrue(r3.out().contains(ca.size() + " recorded by an earlier run, 0 to run"), r3.out());
+
+        // Without the crash, --retry-errors redoes the errors only, and the crasher gets its true result.
+        CliRunner.Result r4 = CliRunner.run("zoo", corpus, "-o", two.toString(), "--filter", FILTER, "-j", "2",
+                "--retry-errors");
+        assertEquals(0, r4.exit(), r4.err());
+        long errors = ((Number) ((Map<?, ?>) a.get("totals")).get("error")).longValue();
+        assertTrue(r4.out().contains((ca.size() - errors - 1) + " recorded by an earlier run, " + (errors + 1)
+                + " to run"), r4.out());
+        assertEquals(a, ZooTestSupport.summary(two));
     }
 }

@@ -59,6 +59,29 @@ class ZooResumeTest {
         assertTrue(again.out().contains(total + " recorded by an earlier run, 0 to run"), again.out());
     }
 
+    @Test
+    void aChangedModelIsRedoneAndNothingElse() throws Exception {
+        Path zoo = tmp.resolve("zoo");
+        Path src = Corpus.root().resolve("tf-ops").resolve("abs");
+        try (var files = Files.walk(src)) {
+            for (Path f : files.toList()) {
+                Path t = zoo.resolve(src.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t);
+            }
+        }
+        Path out = tmp.resolve("out");
+        assertEquals(0, CliRunner.run("zoo", zoo.toString(), "-o", out.toString(), "-j", "1").exit());
+        int total = ZooTestSupport.caseFolders(out).size();
+        Path changed = zoo.resolve("rank2_float32").resolve("case.json");
+        Files.writeString(changed, Files.readString(changed, StandardCharsets.UTF_8) + "\n", StandardCharsets.UTF_8);
+        CliRunner.Result r = CliRunner.run("zoo", zoo.toString(), "-o", out.toString(), "-j", "1");
+        assertTrue(r.out().contains((total - 1) + " recorded by an earlier run, 1 to run"), r.out());
+        CliRunner.Result other = CliRunner.run("zoo", zoo.toString(), "-o", out.toString(), "-j", "1", "--python", "/nope");
+        assertTrue(other.out().contains("0 recorded by an earlier run, " + total + " to run"),
+                "a changed option redoes every case: " + other.out());
+    }
+
     /** A visible case folder holds its result, and a converted case all its files: nothing half-written shows. */
     private static void checkEveryVisibleFolderIsComplete(Path out) throws Exception {
         for (Path dir : ZooTestSupport.caseFolders(out)) {

@@ -47,6 +47,15 @@ public final class ModelSummary {
         return sb.toString();
     }
 
+    /** The TF op types a frozen GraphDef uses, its function library included. */
+    public static java.util.Set<String> opsOf(Path pb) {
+        GraphDef g = GraphDefImport.read(pb);
+        java.util.Set<String> ops = new java.util.TreeSet<>();
+        for (NodeDef n : g.getNodeList()) ops.add(n.getOp());
+        for (FunctionDef f : g.getLibrary().getFunctionList()) for (NodeDef n : f.getNodeDefList()) ops.add(n.getOp());
+        return ops;
+    }
+
     private static void signature(StringBuilder sb, String key, SignatureDef s) {
         sb.append("  signature '").append(key).append("'\n");
         for (Map.Entry<String, TensorInfo> e : s.getInputsMap().entrySet()) tensor(sb, "input ", e);

@@ -51,8 +51,10 @@ final class WorkerProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // The user's JVM tuning (heap, stack, -XX flags such as the JIT level) applies to the workers too.
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-Xss")) cmd.add(a);
+            if (a.startsWith("-Xm") || a.startsWith("-Xss") || (a.startsWith("-XX:") && !a.startsWith("-XX:ErrorFile")
+                    && !a.contains("CoredumpOnCrash"))) cmd.add(a);
         }
         for (String p : System.getProperties().stringPropertyNames()) {
             if (p.startsWith("ai.djl.") || p.startsWith("tf2torch.")) cmd.add("-D" + p + "=" + System.getProperty(p));
