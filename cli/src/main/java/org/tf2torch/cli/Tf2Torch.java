@@ -33,6 +33,12 @@ public final class Tf2Torch implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd, parsed));
+        // picocli answers bad usage with 2, which this tool reserves for unsupported ops.
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, a) -> {
+            usage.handleParseException(ex, a);
+            return ExitCodes.USAGE;
+        });
         return cl.execute(args);
     }
 
