@@ -50,6 +50,7 @@ final class ConversionManifest {
         m.put("outputs", outputs);
         m.put("returns", r.graph().outputs().size() == 1 ? "tensor" : "dict");
         m.put("tf_op_histogram", r.tfOpHistogram());
+        m.put("warnings", r.warnings());
         m.put("ir_nodes", r.graph().nodes().size());
         List<Object> state = new ArrayList<>();
         for (ExportResult.StateEntry s : e.stateDict()) {

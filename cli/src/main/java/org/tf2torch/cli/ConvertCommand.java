@@ -45,6 +45,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Conversion c = convert(model, output, force, weights, className, modelOptions);
+        for (String w : c.imported().warnings()) spec.commandLine().getErr().println("warning: " + w);
         spec.commandLine().getOut().println(c.summary());
         return ExitCodes.OK;
     }

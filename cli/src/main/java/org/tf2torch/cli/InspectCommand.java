@@ -43,6 +43,7 @@ final class InspectCommand implements Callable<Integer> {
                 out.println("  output " + e.getKey() + ": " + e.getValue().type());
             }
             out.println("  TF ops translated: " + r.tfOpHistogram());
+            for (String w : r.warnings()) out.println("  warning: " + w);
             if (ir) out.print(IrPrinter.print(r.graph()));
             out.flush();
             return ExitCodes.OK;

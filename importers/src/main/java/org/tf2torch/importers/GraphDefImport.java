@@ -102,7 +102,7 @@ final class GraphDefImport {
         if (opts.channelsFirst()) GraphFinisher.channelsFirstOutputs(g);
         GraphFinisher.finish(g, file.toString());
         return new ImportResult(g, "graphdef", file.toString(), "", "", inputTensors, outputTensors, tr.histogram(),
-                opts.channelsFirst());
+                opts.channelsFirst(), report.warnings());
     }
 
     /** Nodes whose outputs nothing reads (data or control), except bookkeeping ops. */

@@ -32,6 +32,13 @@ public final class ImportReport {
     }
 
     private final Map<String, Entry> unsupported = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** A node converted with a caveat the user must know (e.g. a random op frozen to fixed values). */
+    public void addWarning(String message) { warnings.add(message); }
+
+    /** Warnings in the order the nodes were translated. */
+    public List<String> warnings() { return List.copyOf(warnings); }
 
     /** Records that node {@code node} (in {@code function}, empty for the top graph) of op {@code op} failed. */
     public void addUnsupported(String op, String node, String function, String reason) {

@@ -84,7 +84,7 @@ final class SavedModelImport {
         if (opts.channelsFirst()) GraphFinisher.channelsFirstOutputs(g);
         GraphFinisher.finish(g, dir.toString());
         return new ImportResult(g, "savedmodel", dir.toString(), opts.tag(), opts.signature(), inputTensors,
-                outputTensors, tr.histogram(), opts.channelsFirst());
+                outputTensors, tr.histogram(), opts.channelsFirst(), report.warnings());
     }
 
     static String graphName(Path p) {

@@ -165,7 +165,7 @@ public final class GraphTranslator {
         try {
             TfValue guard = conds.commonGuard(in);
             List<TfValue> out = new ArrayList<>();
-            for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function))) {
+            for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function, report::addWarning))) {
                 out.add(guard == null ? TfValue.of(v) : guard.withValue(v));
             }
             return out;

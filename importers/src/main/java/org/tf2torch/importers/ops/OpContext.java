@@ -19,12 +19,20 @@ public final class OpContext {
     private final List<Value> inputs;
     private final Graph graph;
     private final SourceRef source;
+    private final java.util.function.Consumer<String> warnings;
 
     public OpContext(NodeDef node, List<Value> inputs, Graph graph, String function) {
+        this(node, inputs, graph, function, w -> { });
+    }
+
+    /** {@code warnings} receives what {@link #warn} reports (the import report collects it). */
+    public OpContext(NodeDef node, List<Value> inputs, Graph graph, String function,
+                     java.util.function.Consumer<String> warnings) {
         this.node = node;
         this.inputs = inputs;
         this.graph = graph;
         this.source = new SourceRef(node.getName(), node.getOp(), function);
+        this.warnings = warnings;
     }
 
     public NodeDef node() { return node; }
@@ -51,6 +59,15 @@ public final class OpContext {
     }
 
     public long[] constInts(int i) { return TensorValues.toLongs(constInput(i)); }
+
+    /**
+     * Reports a conversion that is faithful only in a qualified sense (e.g. a seeded random op frozen to its first
+     * draw); the message is prefixed with the node and op, and the conversion goes on.
+     */
+    public void warn(String message) {
+        String where = source.function() == null || source.function().isEmpty() ? "" : " in " + source.function();
+        warnings.accept("node '" + name() + "' (" + op() + ")" + where + ": " + message);
+    }
 
     public boolean hasAttr(String name) { return node.getAttrMap().containsKey(name); }
 
