@@ -35,6 +35,24 @@ final class Elementwise {
         return TensorValues.ofLongs(out, outShape, r);
     }
 
+    /** TF's FloorMod ({@code fmod} false: the sign of the divisor) or TruncateMod; null on a zero divisor. */
+    static Tensor integerMod(Tensor x, Tensor y, DType out, Shape outShape, boolean fmod) {
+        if (!outShape.isStatic()) return null;
+        int n = Math.toIntExact(outShape.numElements());
+        long[] os = outShape.sizes();
+        int[] ix = index(x.shape().sizes(), os, n);
+        int[] iy = index(y.shape().sizes(), os, n);
+        long[] a = TensorValues.toLongs(x);
+        long[] b = TensorValues.toLongs(y);
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            long d = b[iy[i]];
+            if (d == 0) return null;
+            r[i] = fmod ? a[ix[i]] % d : Math.floorMod(a[ix[i]], d);
+        }
+        return TensorValues.ofLongs(out, outShape, r);
+    }
+
     static Tensor unary(Op op, Attrs attrs, Tensor x) {
         if (!x.dtype().isFloating()) {
             if (op != Op.NEG && op != Op.ABS) return null;

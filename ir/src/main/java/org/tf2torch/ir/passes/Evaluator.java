@@ -36,6 +36,10 @@ final class Evaluator {
             case CONCAT: return Layouts.concat(in, outShape, (int) a.i("axis"));
             case SLICE: return Layouts.slice(in.get(0), outShape, a);
             case EXPAND: return outShape.isStatic() ? Elementwise.broadcastTo(in.get(0), outShape) : null;
+            case MOD:
+                // Integer remainders are index arithmetic too (random_crop's offsets); float ones stay in the model.
+                return outType.isFloating() ? null
+                        : Elementwise.integerMod(in.get(0), in.get(1), outType, outShape, a.b("fmod"));
             default:
                 break;
         }

@@ -45,6 +45,31 @@ class ConstantFoldingTest {
     }
 
     @Test
+    void integerRemaindersFoldWithTheirSignRule() {
+        // FloorMod takes the divisor's sign, TruncateMod (fmod) the dividend's; a zero divisor stays for run time.
+        assertPass(new ConstantFolding(), """
+                graph @g {
+                  %a = const() {value=dense<i32[4]>[7,-7,7,-7]} : i32[4]
+                  %b = const() {value=dense<i32[4]>[3,3,-3,-3]} : i32[4]
+                  %f = mod(%a, %b) : i32[4]
+                  %t = mod(%a, %b) {fmod=true} : i32[4]
+                  %z = const() {value=dense<i32[]>[0]} : i32[]
+                  %d = mod(%a, %z) : i32[4]
+                  return "f" = %f, "t" = %t, "d" = %d
+                }
+                """, """
+                graph @g {
+                  %a = const() {value=dense<i32[4]>[7,-7,7,-7]} : i32[4]
+                  %f_1 = const() {value=dense<i32[4]>[1,2,-2,-1]} : i32[4]
+                  %t_2 = const() {value=dense<i32[4]>[1,-1,1,-1]} : i32[4]
+                  %z = const() {value=dense<i32[]>[0]} : i32[]
+                  %d = mod(%a, %z) {fmod=false} : i32[4]
+                  return "f" = %f_1, "t" = %t_2, "d" = %d
+                }
+                """);
+    }
+
+    @Test
     void floatArithmeticIsLeftToPyTorch() {
         // Folding is for shape arithmetic; float math on constants must run in the converted model.
         assertUnchanged(new ConstantFolding(), """
