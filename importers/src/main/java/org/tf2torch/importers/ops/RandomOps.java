@@ -25,6 +25,7 @@ final class RandomOps implements OpFamily {
         r.add("RandomUniform", Translator.single(RandomOps::uniform), Op.CONSTANT);
         r.add("RandomStandardNormal", Translator.single(RandomOps::normal), Op.CONSTANT);
         r.add("RandomUniformInt", Translator.single(RandomOps::uniformInt), Op.CONSTANT);
+        new RandomSamplingOps().register(r);
     }
 
     private static Value uniform(OpContext c) {
