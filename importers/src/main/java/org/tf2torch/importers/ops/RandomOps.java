@@ -24,6 +24,7 @@ final class RandomOps implements OpFamily {
     public void register(OpRegistry r) {
         r.add("RandomUniform", Translator.single(RandomOps::uniform), Op.CONSTANT);
         r.add("RandomStandardNormal", Translator.single(RandomOps::normal), Op.CONSTANT);
+        r.add("TruncatedNormal", Translator.single(RandomOps::truncatedNormal), Op.CONSTANT);
         r.add("RandomUniformInt", Translator.single(RandomOps::uniformInt), Op.CONSTANT);
         new RandomSamplingOps().register(r);
     }
@@ -56,6 +57,15 @@ final class RandomOps implements OpFamily {
             case F64: v = PhiloxDistributions.normalDouble(gen, n); break;
             default: throw unsupportedType(c, dt, "half, bfloat16, float or double");
         }
+        return frozen(c, TensorValues.ofDoubles(dt, shape, v));
+    }
+
+    private static Value truncatedNormal(OpContext c) {
+        DType dt = c.attrType("dtype");
+        if (!dt.isFloating()) throw unsupportedType(c, dt, "half, bfloat16, float or double");
+        Shape shape = staticShape(c, 0);
+        Philox4x32 gen = seeded(c);
+        double[] v = PhiloxDistributions.truncatedNormal(gen, elementCount(c, shape), dt == DType.F64);
         return frozen(c, TensorValues.ofDoubles(dt, shape, v));
     }
 

@@ -117,6 +117,43 @@ public final class PhiloxDistributions {
         return out;
     }
 
+    /**
+     * TF's TruncatedNormal (|x| < 2, redrawn otherwise): a variable-sample distribution, so every group of four
+     * floats (two doubles) reads one word at a time from its own window of the stream, 256 words per output
+     * reserved ({@code FillPhiloxRandomTask<..., true>}).
+     */
+    public static double[] truncatedNormal(Philox4x32 base, int n, boolean isDouble) {
+        int group = isDouble ? 2 : 4;
+        long skipPerGroup = group * 256L / 4;
+        double[] out = new double[n];
+        float[] f = new float[2];
+        double[] d = new double[2];
+        for (int g = 0; g * group < n; g++) {
+            Philox4x32 gen = base.copy();
+            gen.skip(g * skipPerGroup);
+            PhiloxSingle single = new PhiloxSingle(gen);
+            int filled = 0;
+            while (filled < group) {
+                if (isDouble) {
+                    int x0 = single.nextInt(), x1 = single.nextInt(), x2 = single.nextInt(), x3 = single.nextInt();
+                    boxMullerDouble(x0, x1, x2, x3, d);
+                } else {
+                    int x0 = single.nextInt(), x1 = single.nextInt();
+                    boxMullerFloat(x0, x1, f);
+                    d[0] = f[0];
+                    d[1] = f[1];
+                }
+                for (int k = 0; k < 2 && filled < group; k++) {
+                    if (Math.abs(d[k]) < 2.0) {
+                        int at = g * group + filled++;
+                        if (at < n) out[at] = d[k];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     public static void boxMullerFloat(int x0, int x1, float[] out) {
         float u1 = uint32ToFloat(x0);
         // TF clamps so that log() never sees 0.

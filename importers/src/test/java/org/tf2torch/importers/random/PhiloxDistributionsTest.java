@@ -2,6 +2,7 @@ package org.tf2torch.importers.random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -57,6 +58,28 @@ class PhiloxDistributionsTest {
         double[] pair = new double[2];
         PhiloxDistributions.boxMullerDouble(b[0], b[1], b[2], b[3], pair);
         assertArrayEquals(pair, PhiloxDistributions.normalDouble(new Philox4x32(1, 12345), 2));
+    }
+
+    @Test
+    void truncatedNormalGroupsReadTheirOwnWindow() {
+        double[] t = PhiloxDistributions.truncatedNormal(new Philox4x32(5, 6), 4000, false);
+        for (double v : t) assertTrue(Math.abs(v) < 2, "truncated at 2: " + v);
+        // Group 1 (elements 4..7) starts 256 blocks in, one word at a time.
+        Philox4x32 g = new Philox4x32(5, 6);
+        g.skip(256);
+        PhiloxSingle single = new PhiloxSingle(g);
+        float[] pair = new float[2];
+        PhiloxDistributions.boxMullerFloat(single.nextInt(), single.nextInt(), pair);
+        double first = Math.abs(pair[0]) < 2 ? pair[0] : pair[1];
+        assertEquals(first, t[4]);
+        // Doubles: groups of two, 128 blocks apart.
+        double[] d = PhiloxDistributions.truncatedNormal(new Philox4x32(5, 6), 4, true);
+        Philox4x32 h = new Philox4x32(5, 6);
+        h.skip(128);
+        int[] b = h.next();
+        double[] dp = new double[2];
+        PhiloxDistributions.boxMullerDouble(b[0], b[1], b[2], b[3], dp);
+        if (Math.abs(dp[0]) < 2 && Math.abs(dp[1]) < 2) assertArrayEquals(dp, new double[] {d[2], d[3]});
     }
 
     /** random_uniform/rank3_float32: RandomUniform, f32[7,2,9], seed=12345, seed2=0. */
