@@ -140,7 +140,53 @@ public enum Op {
      */
     RESIZE("resize", 1, 1, required("sizes", INTS), required("mode", STRING),
             required("coordinate_transformation_mode", STRING), optional("cubic_coeff_a", FLOAT, -0.75),
-            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false));
+            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false)),
+
+    // Linear algebra over the last two axes (ONNX has none of these; semantics are TF's). Leading axes are batch
+    // axes, broadcast between operands. Real floating-point dtypes only; results keep the input's dtype.
+    /** Determinant of square matrices [..., M, M] → [...]. */
+    MATRIX_DETERMINANT("matrix_determinant", 1, 1),
+    /** Results: sign (-1, 0 or 1) and log|det| of square matrices, both [...]. */
+    SLOGDET("slogdet", 1, 1),
+    /** Inverse of square matrices; with adjoint, the inverse of the (conjugate) transpose. */
+    MATRIX_INVERSE("matrix_inverse", 1, 1, optional("adjoint", BOOL, false)),
+    /** X with A X = B (A^H X = B with adjoint) for A [..., M, M], B [..., M, K]. */
+    MATRIX_SOLVE("matrix_solve", 2, 2, optional("adjoint", BOOL, false)),
+    /**
+     * X with T X = B, T the lower (or upper) triangle of A including the diagonal (the other triangle is never
+     * read); with adjoint, T^H X = B. Shapes as {@link #MATRIX_SOLVE}.
+     */
+    TRIANGULAR_SOLVE("triangular_solve", 2, 2, optional("lower", BOOL, true), optional("adjoint", BOOL, false)),
+    /** Lower-triangular L with L L^H = A, reading only A's lower triangle (the upper one is taken as its mirror). */
+    CHOLESKY("cholesky", 1, 1),
+    /**
+     * LU with partial pivoting (largest |pivot|, the first on ties) of square matrices. Results: L and U packed
+     * in one [..., M, M] tensor (L's unit diagonal implied), and i64 perm [..., M] with A[perm, :] = L U.
+     */
+    LU("lu", 1, 1),
+    /**
+     * Singular value decomposition A = U diag(s) V^H of [..., M, N], P = min(M, N). Results: s [..., P]
+     * descending, U [..., M, P] and V [..., N, P] (V, not V^H), or [..., M, M] and [..., N, N] with
+     * full_matrices. The signs of U's and V's columns are not unique: any pairing of signs is a valid result.
+     */
+    SVD("svd", 1, 1, optional("full_matrices", BOOL, false)),
+    /** The singular values alone, [..., P] descending. */
+    SINGULAR_VALUES("singular_values", 1, 1),
+
+    // Special functions with TF's (Eigen/Cephes) domain conventions; operands broadcast, share a float dtype
+    /** Regularized lower incomplete gamma P(a, x): 0 where x == 0; NaN where x < 0 or a <= 0. */
+    IGAMMA("igamma", 2, 2),
+    /** Regularized upper incomplete gamma Q(a, x) = 1 - P(a, x): NaN where x < 0 or a <= 0. */
+    IGAMMAC("igammac", 2, 2),
+    /** Hurwitz zeta(x, q) = sum_k (k + q)^-x: inf where x == 1, NaN where x < 1. */
+    ZETA("zeta", 2, 2),
+    /** polygamma(n, x) for a tensor n: NaN where n is not an integer, digamma where n == 0. */
+    POLYGAMMA("polygamma", 2, 2),
+    /**
+     * Regularized incomplete beta I_x(a, b): NaN where a <= 0, b <= 0 or x outside [0, 1]; 0 at x == 0 and
+     * 1 at x == 1.
+     */
+    BETAINC("betainc", 3, 3);
 
     private final String textName;
     private final int minInputs;
@@ -164,6 +210,8 @@ public enum Op {
     /** Results per node, or -1 when the attributes decide ({@link #numOutputs(Attrs)}). */
     public int numOutputs() {
         if (this == SPLIT) return -1;
+        if (this == SVD) return 3;
+        if (this == SLOGDET || this == LU) return 2;
         return this == TOP_K ? 2 : 1;
     }
 

@@ -9,6 +9,7 @@ public final class ShapeInference {
 
     public static List<TensorType> infer(Node n) {
         List<TensorType> more = MoreShapes.infer(n);
+        if (more == null) more = LinalgShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));
     }
 

@@ -153,6 +153,12 @@ final class ForwardWriter implements EmitContext {
     }
 
     @Override
+    public void block(String header, List<String> body) {
+        lines.add(header);
+        for (String line : body) lines.add("    " + line);
+    }
+
+    @Override
     public void results(String expr) {
         if (resultWritten) throw new IllegalStateException("emitter for " + current.op() + " wrote two results");
         resultWritten = true;

@@ -117,6 +117,20 @@ public final class TorchTargets {
         put(Op.SPLIT, "torch.split");
         put(Op.ONE_HOT, "== torch.arange (one-hot mask)");
         put(Op.BITCAST, "Tensor.view(dtype)");
+        put(Op.MATRIX_DETERMINANT, "torch.linalg.det");
+        put(Op.SLOGDET, "torch.linalg.slogdet");
+        put(Op.MATRIX_INVERSE, "torch.linalg.inv");
+        put(Op.MATRIX_SOLVE, "torch.linalg.solve");
+        put(Op.TRIANGULAR_SOLVE, "torch.linalg.solve_triangular");
+        put(Op.CHOLESKY, "torch.linalg.cholesky (of the mirrored lower triangle)");
+        put(Op.LU, "torch.linalg.lu_factor + torch.lu_unpack (pivots to a permutation)");
+        put(Op.SVD, "torch.linalg.svd");
+        put(Op.SINGULAR_VALUES, "torch.linalg.svdvals");
+        put(Op.IGAMMA, "torch.special.gammainc (+ torch.where for TF's domain)");
+        put(Op.IGAMMAC, "torch.special.gammaincc (+ torch.where for TF's domain)");
+        put(Op.ZETA, "torch.special.zeta");
+        put(Op.POLYGAMMA, "torch.special.zeta, torch.lgamma, torch.digamma (tensor n)");
+        put(Op.BETAINC, "continued fraction / power series loop (torch.where, torch.lgamma)");
     }
 
     private TorchTargets() {}

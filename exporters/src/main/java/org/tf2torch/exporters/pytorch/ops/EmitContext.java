@@ -38,4 +38,11 @@ public interface EmitContext {
      * a tuple or list of exactly that many tensors. Call exactly once, instead of {@link #result}.
      */
     void results(String expr);
+
+    /**
+     * Adds a compound statement: {@code header} (e.g. {@code for i in range(9):}) and then {@code body}, each line
+     * indented one level further (a body line may carry more indentation of its own for nested blocks). Locals
+     * the body assigns must come from {@link #temp} or {@link #freshName}.
+     */
+    void block(String header, java.util.List<String> body);
 }

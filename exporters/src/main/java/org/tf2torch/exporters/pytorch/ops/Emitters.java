@@ -43,6 +43,8 @@ public final class Emitters {
         IndexEmitters.register(r);
         ScanEmitters.register(r);
         ImageEmitters.register(r);
+        LinalgEmitters.register(r);
+        SpecialEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
