@@ -22,6 +22,7 @@ final class ImageOps implements OpFamily {
         new ResizeOps().register(r);
         new PatchOps().register(r);
         new NormOps().register(r);
+        new ArgmaxPoolOps().register(r);
     }
 
     /** TF kernel [D, H, W, I, O] → [O, I, D, H, W]. */
