@@ -140,7 +140,17 @@ public enum Op {
      */
     RESIZE("resize", 1, 1, required("sizes", INTS), required("mode", STRING),
             required("coordinate_transformation_mode", STRING), optional("cubic_coeff_a", FLOAT, -0.75),
-            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false));
+            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false)),
+    /**
+     * TF's greedy non-maximum suppression (NonMaxSuppressionV2-V5; not ONNX's batched NonMaxSuppression). Inputs:
+     * boxes [N,4] (two corners, either order), scores [N], max_output_size, iou_threshold, score_threshold and
+     * soft_nms_sigma (scalars). Candidates scoring above score_threshold are taken best first (ties: lower index);
+     * one is kept unless its IoU (float32) with a kept box exceeds iou_threshold; with soft_nms_sigma > 0 nothing
+     * is dropped by IoU, scores decay by exp(-0.5 * iou^2 / sigma) instead and re-enter the queue. Results: i64
+     * indices in selection order, their scores, the i64 count; pad_to_max_output_size zero-pads both lists to
+     * max_output_size entries.
+     */
+    NON_MAX_SUPPRESSION("non_max_suppression", 6, 6, optional("pad_to_max_output_size", BOOL, false));
 
     private final String textName;
     private final int minInputs;
@@ -164,6 +174,7 @@ public enum Op {
     /** Results per node, or -1 when the attributes decide ({@link #numOutputs(Attrs)}). */
     public int numOutputs() {
         if (this == SPLIT) return -1;
+        if (this == NON_MAX_SUPPRESSION) return 3;
         return this == TOP_K ? 2 : 1;
     }
 

@@ -23,6 +23,7 @@ final class ImageOps implements OpFamily {
         new PatchOps().register(r);
         new NormOps().register(r);
         new ArgmaxPoolOps().register(r);
+        new NmsOps().register(r);
     }
 
     /** TF kernel [D, H, W, I, O] → [O, I, D, H, W]. */
