@@ -7,6 +7,7 @@ final class ImageShapes {
     private ImageShapes() {}
 
     static List<TensorType> infer(Node n) {
+        if (n.op() == Op.CROP_AND_RESIZE) return List.of(cropAndResize(n));
         if (n.op() != Op.NON_MAX_SUPPRESSION) return null;
         List<Value> in = n.inputs();
         TensorType scores = in.get(1).type();
@@ -21,5 +22,15 @@ final class ImageShapes {
         Shape list = Shape.of(List.of(count));
         return List.of(new TensorType(DType.I64, list), new TensorType(scores.dtype(), list),
                 new TensorType(DType.I64, Shape.scalar()));
+    }
+
+    private static TensorType cropAndResize(Node n) {
+        Shape x = n.input(0).shape();
+        Shape boxes = n.input(1).shape();
+        long[] sizes = n.attrs().ints("sizes");
+        if (sizes.length != 2) throw new IllegalArgumentException("crop_and_resize sizes must have 2 entries");
+        Dim k = boxes.hasRank() ? boxes.dim(0) : Dim.unknown();
+        Dim c = x.hasRank() ? x.dim(1) : Dim.unknown();
+        return new TensorType(DType.F32, Shape.of(List.of(k, c, Dim.of(sizes[0]), Dim.of(sizes[1]))));
     }
 }

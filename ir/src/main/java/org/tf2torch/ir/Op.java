@@ -150,7 +150,15 @@ public enum Op {
      * indices in selection order, their scores, the i64 count; pad_to_max_output_size zero-pads both lists to
      * max_output_size entries.
      */
-    NON_MAX_SUPPRESSION("non_max_suppression", 6, 6, optional("pad_to_max_output_size", BOOL, false));
+    NON_MAX_SUPPRESSION("non_max_suppression", 6, 6, optional("pad_to_max_output_size", BOOL, false)),
+    /**
+     * TF's CropAndResize, channels-first: image X (B,C,H,W), boxes [K,4] (y1, x1, y2, x2, normalized), box_index
+     * [K] → float32 (K,C,crop_h,crop_w). Sample y = y1 * (H-1) + i * (y2-y1) * (H-1) / (crop_h-1) (the box centre
+     * when crop_h is 1), likewise x, in float32; bilinear takes floor/ceil neighbours with lerp = y - floor(y),
+     * nearest rounds half away from zero; a sample outside [0, H-1] x [0, W-1] gives extrapolation_value.
+     */
+    CROP_AND_RESIZE("crop_and_resize", 3, 3, required("sizes", INTS), required("mode", STRING),
+            optional("extrapolation_value", FLOAT, 0.0));
 
     private final String textName;
     private final int minInputs;

@@ -24,6 +24,7 @@ final class ImageOps implements OpFamily {
         new NormOps().register(r);
         new ArgmaxPoolOps().register(r);
         new NmsOps().register(r);
+        new CropOps().register(r);
     }
 
     /** TF kernel [D, H, W, I, O] → [O, I, D, H, W]. */

@@ -1,9 +1,6 @@
 package org.tf2torch.exporters.pytorch.ops;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.tf2torch.ir.DType;
 import org.tf2torch.ir.Op;
 
@@ -89,8 +86,6 @@ final class DetectionEmitters {
             ?pad {len} = {limit}
             """;
 
-    private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
-
     private static void nonMaxSuppression(EmitContext ctx) {
         Dialect d = ctx.dialect();
         DType t = ctx.operandType(1).dtype();
@@ -101,54 +96,28 @@ final class DetectionEmitters {
         String iou = ctx.operand(3);
         String score = ctx.operand(4);
         String sigma = ctx.operand(5);
-        Map<String, String> fixed = new HashMap<>();
-        fixed.put("boxesF32", cast(d, boxes, ctx.operandType(0).dtype(), DType.F32));
+        Template tp = new Template(ctx, "nms_");
+        tp.set("boxesF32", cast(d, boxes, ctx.operandType(0).dtype(), DType.F32));
         // TF reads the thresholds and sigma as the score type and compares in it.
-        fixed.put("iouT", cast(d, iou, ctx.operandType(3).dtype(), t));
-        fixed.put("scoreT", cast(d, score, ctx.operandType(4).dtype(), t));
-        fixed.put("sigmaT", cast(d, sigma, ctx.operandType(5).dtype(), t));
-        fixed.put("size", d.method(scores, "size", "0"));
-        fixed.put("scores", scores);
-        fixed.put("max", max);
-        boolean pad = ctx.node().attrs().b("pad_to_max_output_size");
-        fixed.put("I64", d.dtype(DType.I64));
-        fixed.put("BOOL", d.dtype(DType.BOOL));
-        fixed.put("T", d.dtype(t));
-        Map<String, String> locals = new HashMap<>();
-        String iouLocal = local(ctx, locals, "iou");
-        fixed.put("iouT2", cast(d, iouLocal, DType.F32, t));
+        tp.set("iouT", cast(d, iou, ctx.operandType(3).dtype(), t));
+        tp.set("scoreT", cast(d, score, ctx.operandType(4).dtype(), t));
+        tp.set("sigmaT", cast(d, sigma, ctx.operandType(5).dtype(), t));
+        tp.set("size", d.method(scores, "size", "0"));
+        tp.set("scores", scores).set("max", max);
+        tp.set("I64", d.dtype(DType.I64)).set("BOOL", d.dtype(DType.BOOL)).set("T", d.dtype(t));
+        tp.set("iouT2", cast(d, tp.local("iou"), DType.F32, t));
         // Half exp is float exp rounded to half (Eigen); torch 1.13 has no CPU exp for half at all.
-        String arg = local(ctx, locals, "arg");
-        fixed.put("expArg", t == DType.F32 ? "torch.exp(" + arg + ")"
+        String arg = tp.local("arg");
+        tp.set("expArg", t == DType.F32 ? "torch.exp(" + arg + ")"
                 : cast(d, "torch.exp(" + cast(d, arg, t, DType.F32) + ")", DType.F32, t));
-        for (String line : NMS.split("\n")) {
-            // "?pad " marks the lines that only padding to max_output_size needs.
-            if (line.startsWith("?pad ")) {
-                if (!pad) continue;
-                line = line.substring(5);
-            }
-            Matcher m = SLOT.matcher(line);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                String key = m.group(1);
-                String v = fixed.containsKey(key) ? fixed.get(key) : local(ctx, locals, key);
-                m.appendReplacement(sb, Matcher.quoteReplacement(v));
-            }
-            m.appendTail(sb);
-            ctx.statement(sb.toString());
-        }
-        String order = locals.get("order");
-        String chosen = locals.get("chosen");
-        String len = locals.get("len");
-        ctx.results("torch.narrow(" + order + ", 0, 0, " + len + "), torch.narrow(" + chosen + ", 0, 0, " + len
-                + "), torch.sum(" + locals.get("kept") + ")");
+        boolean pad = ctx.node().attrs().b("pad_to_max_output_size");
+        tp.write(NMS, pad ? Set.of("pad") : Set.of());
+        String len = tp.local("len");
+        ctx.results("torch.narrow(" + tp.local("order") + ", 0, 0, " + len + "), torch.narrow(" + tp.local("chosen")
+                + ", 0, 0, " + len + "), torch.sum(" + tp.local("kept") + ")");
     }
 
-    private static String local(EmitContext ctx, Map<String, String> locals, String key) {
-        return locals.computeIfAbsent(key, k -> ctx.freshName("nms_" + k));
-    }
-
-    private static String cast(Dialect d, String x, DType from, DType to) {
+    static String cast(Dialect d, String x, DType from, DType to) {
         return from == to ? x : d.method(x, "to", d.dtype(to));
     }
 }

@@ -44,6 +44,7 @@ public final class Emitters {
         ScanEmitters.register(r);
         ImageEmitters.register(r);
         DetectionEmitters.register(r);
+        CropEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
