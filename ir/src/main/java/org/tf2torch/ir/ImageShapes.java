@@ -8,6 +8,7 @@ final class ImageShapes {
 
     static List<TensorType> infer(Node n) {
         if (n.op() == Op.CROP_AND_RESIZE) return List.of(cropAndResize(n));
+        if (n.op() == Op.DRAW_BOUNDING_BOXES) return List.of(n.input(0).type());
         if (n.op() != Op.NON_MAX_SUPPRESSION) return null;
         List<Value> in = n.inputs();
         TensorType scores = in.get(1).type();

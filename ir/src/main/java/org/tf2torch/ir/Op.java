@@ -158,7 +158,14 @@ public enum Op {
      * nearest rounds half away from zero; a sample outside [0, H-1] x [0, W-1] gives extrapolation_value.
      */
     CROP_AND_RESIZE("crop_and_resize", 3, 3, required("sizes", INTS), required("mode", STRING),
-            optional("extrapolation_value", FLOAT, 0.0));
+            optional("extrapolation_value", FLOAT, 0.0)),
+    /**
+     * TF's DrawBoundingBoxes, channels-first: images (B,C,H,W), boxes [B,K,4] (y_min, x_min, y_max, x_max,
+     * normalized), colors [M, >=C] float32. Box k's edges are the rows/columns trunc(coord * (size-1)) in float32,
+     * drawn one pixel wide in colour k mod M, clipped to the image; inverted or fully outside boxes are skipped;
+     * a later box paints over an earlier one. Result: the images' type and shape.
+     */
+    DRAW_BOUNDING_BOXES("draw_bounding_boxes", 3, 3);
 
     private final String textName;
     private final int minInputs;

@@ -25,6 +25,7 @@ final class ImageOps implements OpFamily {
         new ArgmaxPoolOps().register(r);
         new NmsOps().register(r);
         new CropOps().register(r);
+        new DrawOps().register(r);
     }
 
     /** TF kernel [D, H, W, I, O] → [O, I, D, H, W]. */

@@ -102,7 +102,7 @@ final class CropEmitters {
         ctx.result(d.methodWithList(y, "permute", new long[] {0, 3, 1, 2}));
     }
 
-    private static String cast(Dialect d, String x, DType from, DType to) {
+    static String cast(Dialect d, String x, DType from, DType to) {
         return from == to ? x : d.method(x, "to", d.dtype(to));
     }
 }

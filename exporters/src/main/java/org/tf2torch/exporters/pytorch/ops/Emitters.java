@@ -45,6 +45,7 @@ public final class Emitters {
         ImageEmitters.register(r);
         DetectionEmitters.register(r);
         CropEmitters.register(r);
+        DrawEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
