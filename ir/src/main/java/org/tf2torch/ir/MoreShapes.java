@@ -52,7 +52,7 @@ final class MoreShapes {
                 return List.of(x.withShape(Shape.of(d)));
             }
             default:
-                return null;
+                return ImageShapes.infer(n);
         }
     }
 

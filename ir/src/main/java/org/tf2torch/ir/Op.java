@@ -186,7 +186,32 @@ public enum Op {
      * Regularized incomplete beta I_x(a, b): NaN where a <= 0, b <= 0 or x outside [0, 1]; 0 at x == 0 and
      * 1 at x == 1.
      */
-    BETAINC("betainc", 3, 3);
+    BETAINC("betainc", 3, 3),
+    /**
+     * TF's greedy non-maximum suppression (NonMaxSuppressionV2-V5; not ONNX's batched NonMaxSuppression). Inputs:
+     * boxes [N,4] (two corners, either order), scores [N], max_output_size, iou_threshold, score_threshold and
+     * soft_nms_sigma (scalars). Candidates scoring above score_threshold are taken best first (ties: lower index);
+     * one is kept unless its IoU (float32) with a kept box exceeds iou_threshold; with soft_nms_sigma > 0 nothing
+     * is dropped by IoU, scores decay by exp(-0.5 * iou^2 / sigma) instead and re-enter the queue. Results: i64
+     * indices in selection order, their scores, the i64 count; pad_to_max_output_size zero-pads both lists to
+     * max_output_size entries.
+     */
+    NON_MAX_SUPPRESSION("non_max_suppression", 6, 6, optional("pad_to_max_output_size", BOOL, false)),
+    /**
+     * TF's CropAndResize, channels-first: image X (B,C,H,W), boxes [K,4] (y1, x1, y2, x2, normalized), box_index
+     * [K] → float32 (K,C,crop_h,crop_w). Sample y = y1 * (H-1) + i * (y2-y1) * (H-1) / (crop_h-1) (the box centre
+     * when crop_h is 1), likewise x, in float32; bilinear takes floor/ceil neighbours with lerp = y - floor(y),
+     * nearest rounds half away from zero; a sample outside [0, H-1] x [0, W-1] gives extrapolation_value.
+     */
+    CROP_AND_RESIZE("crop_and_resize", 3, 3, required("sizes", INTS), required("mode", STRING),
+            optional("extrapolation_value", FLOAT, 0.0)),
+    /**
+     * TF's DrawBoundingBoxes, channels-first: images (B,C,H,W), boxes [B,K,4] (y_min, x_min, y_max, x_max,
+     * normalized), colors [M, >=C] float32. Box k's edges are the rows/columns trunc(coord * (size-1)) in float32,
+     * drawn one pixel wide in colour k mod M, clipped to the image; inverted or fully outside boxes are skipped;
+     * a later box paints over an earlier one. Result: the images' type and shape.
+     */
+    DRAW_BOUNDING_BOXES("draw_bounding_boxes", 3, 3);
 
     private final String textName;
     private final int minInputs;
@@ -212,6 +237,7 @@ public enum Op {
         if (this == SPLIT) return -1;
         if (this == SVD) return 3;
         if (this == SLOGDET || this == LU) return 2;
+        if (this == NON_MAX_SUPPRESSION) return 3;
         return this == TOP_K ? 2 : 1;
     }
 

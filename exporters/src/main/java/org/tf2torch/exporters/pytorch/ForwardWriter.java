@@ -143,6 +143,9 @@ final class ForwardWriter implements EmitContext {
     public String freshName(String hint) { return scope.claim(hint); }
 
     @Override
+    public void statement(String line) { lines.add(line); }
+
+    @Override
     public void result(String expr) {
         if (resultWritten) throw new IllegalStateException("emitter for " + current.op() + " wrote two results");
         resultWritten = true;

@@ -65,6 +65,9 @@ public final class TorchTargets {
         put(Op.TOP_K, "torch.sort (stable) + torch.narrow");
         put(Op.CONV_TRANSPOSE, "F.conv_transpose2d (narrow when pads are asymmetric)");
         put(Op.RESIZE, "F.interpolate");
+        put(Op.NON_MAX_SUPPRESSION, "while loop over torch.argmax / IoU rows (TF's greedy and soft NMS)");
+        put(Op.CROP_AND_RESIZE, "torch.index_select of floor/ceil neighbours + TF's lerp");
+        put(Op.DRAW_BOUNDING_BOXES, "edge masks + torch.amax + torch.where");
         put(Op.EQUAL, "==");
         put(Op.NOT_EQUAL, "!=");
         put(Op.LESS, "<");

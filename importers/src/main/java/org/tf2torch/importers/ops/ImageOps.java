@@ -20,6 +20,12 @@ final class ImageOps implements OpFamily {
         r.add("AdjustContrastv2", Translator.single(ImageOps::adjustContrast), Op.REDUCE_MEAN, Op.SUB, Op.MUL, Op.ADD);
         new ColorOps().register(r);
         new ResizeOps().register(r);
+        new PatchOps().register(r);
+        new NormOps().register(r);
+        new ArgmaxPoolOps().register(r);
+        new NmsOps().register(r);
+        new CropOps().register(r);
+        new DrawOps().register(r);
     }
 
     /** TF kernel [D, H, W, I, O] → [O, I, D, H, W]. */

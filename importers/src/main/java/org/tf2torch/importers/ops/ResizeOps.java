@@ -9,14 +9,17 @@ import org.tf2torch.ir.Value;
 /**
  * TF image resizing (NHWC) to the IR's RESIZE, for the coordinate rules PyTorch reproduces exactly: bilinear
  * with align_corners or half-pixel centres, nearest with TF's legacy floor rule or half-pixel centres. TF's
- * legacy asymmetric bilinear, nearest with align_corners (it rounds half away from zero), bicubic and area have
- * no exact PyTorch counterpart and are refused.
+ * legacy asymmetric bilinear and nearest with align_corners (it rounds half away from zero) have no PyTorch
+ * mode; they become fixed gathers ({@link ResampleOps}), as do bicubic and area.
  */
 final class ResizeOps implements OpFamily {
     @Override
     public void register(OpRegistry r) {
-        r.add("ResizeBilinear", Translator.single(c -> resize(c, "linear")), Op.RESIZE, Op.TRANSPOSE, Op.CAST);
-        r.add("ResizeNearestNeighbor", Translator.single(c -> resize(c, "nearest")), Op.RESIZE, Op.TRANSPOSE);
+        r.add("ResizeBilinear", Translator.single(c -> resize(c, "linear")), Op.RESIZE, Op.TRANSPOSE, Op.CAST,
+                Op.GATHER, Op.MUL, Op.REDUCE_SUM);
+        r.add("ResizeNearestNeighbor", Translator.single(c -> resize(c, "nearest")), Op.RESIZE, Op.TRANSPOSE,
+                Op.GATHER);
+        new ResampleOps().register(r);
     }
 
     private static Value resize(OpContext c, String mode) {
@@ -24,14 +27,12 @@ final class ResizeOps implements OpFamily {
         boolean half = c.attrBool("half_pixel_centers", false);
         String coords;
         if (mode.equals("linear")) {
-            if (align == half) {
-                throw new TranslationException("bilinear resize with align_corners=" + align + " and half_pixel_centers="
-                        + half + " uses TF's legacy coordinates, which PyTorch has no mode for");
-            }
+            ResampleOps.checkCorners(c, align, half);
+            if (!align && !half) return ResampleOps.bilinear(c, false, false);
             coords = align ? "align_corners" : "half_pixel";
         } else {
-            if (align) throw new TranslationException("nearest-neighbour resize with align_corners rounds half away "
-                    + "from zero, which PyTorch has no mode for");
+            ResampleOps.checkCorners(c, align, half);
+            if (align) return ResampleOps.nearestAligned(c);
             coords = half ? "tf_half_pixel_for_nn" : "asymmetric";
         }
         long[] size = c.constInts(1);

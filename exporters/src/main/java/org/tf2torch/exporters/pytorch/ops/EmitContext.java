@@ -30,6 +30,12 @@ public interface EmitContext {
     /** A fresh local name that no statement defines, e.g. a comprehension variable. */
     String freshName(String hint);
 
+    /**
+     * Adds one statement line as written, for control flow no expression can hold (a data-dependent loop). A
+     * block's body lines start with four more spaces than its header; locals come from {@link #freshName}.
+     */
+    void statement(String line);
+
     /** Adds the statement that defines the node's result. Call exactly once. */
     void result(String expr);
 

@@ -45,6 +45,9 @@ public final class Emitters {
         ImageEmitters.register(r);
         LinalgEmitters.register(r);
         SpecialEmitters.register(r);
+        DetectionEmitters.register(r);
+        CropEmitters.register(r);
+        DrawEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
