@@ -140,7 +140,21 @@ public enum Op {
      */
     RESIZE("resize", 1, 1, required("sizes", INTS), required("mode", STRING),
             required("coordinate_transformation_mode", STRING), optional("cubic_coeff_a", FLOAT, -0.75),
-            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false));
+            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false)),
+
+    // Data-dependent result shapes (see DynamicShapes): sizes known only when the model runs
+    /** ONNX NonZero: i64 [rank, n] coordinates of the non-zero elements, row-major order. */
+    NON_ZERO("non_zero", 1, 1),
+    /**
+     * ONNX Unique over the flattened input. Results: unique values, i64 index of each one's first occurrence,
+     * i64 inverse index of every input element, i64 counts; sorted=false keeps first-occurrence order.
+     */
+    UNIQUE("unique", 1, 1, optional("sorted", BOOL, true)),
+    /**
+     * ONNX ScatterND: data with the slices at indices[..., :q] replaced by (reduction none) or combined with
+     * (add, mul, max, min) the updates; repeated indices combine in index order.
+     */
+    SCATTER_ND("scatter_nd", 3, 3, optional("reduction", STRING, "none"));
 
     private final String textName;
     private final int minInputs;
@@ -164,6 +178,7 @@ public enum Op {
     /** Results per node, or -1 when the attributes decide ({@link #numOutputs(Attrs)}). */
     public int numOutputs() {
         if (this == SPLIT) return -1;
+        if (this == UNIQUE) return 4;
         return this == TOP_K ? 2 : 1;
     }
 
