@@ -117,6 +117,9 @@ public final class TorchTargets {
         put(Op.SPLIT, "torch.split");
         put(Op.ONE_HOT, "== torch.arange (one-hot mask)");
         put(Op.BITCAST, "Tensor.view(dtype)");
+        put(Op.NON_ZERO, "torch.nonzero(x).t()");
+        put(Op.UNIQUE, "torch.unique (+ stable sort for first-occurrence order)");
+        put(Op.SCATTER_ND, "Tensor.index_add / index_copy / scatter_reduce");
     }
 
     private TorchTargets() {}
