@@ -103,8 +103,8 @@ final class CountingOps implements OpFamily {
         Value data = c.input(0);
         Value ids = c.input(1);
         int ir = Layout.rank(ids);
-        Value count = UniqueOps.cast(c, c.add(Op.RESHAPE, c.input(2), c.i64(1)), DType.I64);
-        Value slots = c.add(Op.ADD, count, c.i64(1));
+        Value count = UniqueOps.cast(c, c.add(Op.RESHAPE, c.input(2), c.i64()), DType.I64);
+        Value slots = c.add(Op.ADD, c.add(Op.RESHAPE, count, c.i64(1)), c.i64(1));
         Value rowShape = c.add(Op.SLICE, List.of(c.add(Op.SHAPE, data)), Map.of("starts", new long[] {ir},
                 "ends", new long[] {Long.MAX_VALUE}, "axes", new long[] {0}, "steps", new long[] {1}));
         Value init = c.add(Op.EXPAND, c.scalar(data.dtype(), identity),

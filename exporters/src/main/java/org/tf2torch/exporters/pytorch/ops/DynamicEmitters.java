@@ -87,7 +87,9 @@ final class DynamicEmitters {
                 long[] col = new long[ds.rank() - q + 1];
                 Arrays.fill(col, 1);
                 col[0] = -1;
-                String spread = ctx.temp("rows", d.method(d.methodWithList(row, "reshape", col), "expand_as", upd));
+                // Each row number repeated over its row's elements; a 1-D row already is one element.
+                String spread = col.length == 1 ? row
+                        : ctx.temp("rows", d.method(d.methodWithList(row, "reshape", col), "expand_as", upd));
                 String how = reduction.equals("mul") ? "prod" : reduction.equals("max") ? "amax" : "amin";
                 out = d.method(flat, "scatter_reduce", "0", spread, upd, "\"" + how + "\"");
             }
