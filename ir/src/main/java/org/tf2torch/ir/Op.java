@@ -211,7 +211,20 @@ public enum Op {
      * drawn one pixel wide in colour k mod M, clipped to the image; inverted or fully outside boxes are skipped;
      * a later box paints over an earlier one. Result: the images' type and shape.
      */
-    DRAW_BOUNDING_BOXES("draw_bounding_boxes", 3, 3);
+    DRAW_BOUNDING_BOXES("draw_bounding_boxes", 3, 3),
+    // Data-dependent result shapes (see DynamicShapes): sizes known only when the model runs
+    /** ONNX NonZero: i64 [rank, n] coordinates of the non-zero elements, row-major order. */
+    NON_ZERO("non_zero", 1, 1),
+    /**
+     * ONNX Unique over the flattened input. Results: unique values, i64 index of each one's first occurrence,
+     * i64 inverse index of every input element, i64 counts; sorted=false keeps first-occurrence order.
+     */
+    UNIQUE("unique", 1, 1, optional("sorted", BOOL, true)),
+    /**
+     * ONNX ScatterND: data with the slices at indices[..., :q] replaced by (reduction none) or combined with
+     * (add, mul, max, min) the updates; repeated indices combine in index order.
+     */
+    SCATTER_ND("scatter_nd", 3, 3, optional("reduction", STRING, "none"));
 
     private final String textName;
     private final int minInputs;
@@ -238,6 +251,7 @@ public enum Op {
         if (this == SVD) return 3;
         if (this == SLOGDET || this == LU) return 2;
         if (this == NON_MAX_SUPPRESSION) return 3;
+        if (this == UNIQUE) return 4;
         return this == TOP_K ? 2 : 1;
     }
 

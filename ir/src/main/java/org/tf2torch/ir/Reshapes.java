@@ -16,6 +16,8 @@ final class Reshapes {
     static TensorType reshape(TensorType x, Value shapeValue) {
         Tensor t = shapeValue.constantValue();
         if (t == null) {
+            List<Dim> known = ShapeValues.elements(shapeValue);
+            if (known != null) return x.withShape(Shape.of(known));
             Shape ss = shapeValue.shape();
             if (ss.hasRank() && ss.rank() == 1 && ss.dim(0).isStatic()) {
                 return x.withShape(unknownDims((int) ss.dim(0).size()));
@@ -75,6 +77,10 @@ final class Reshapes {
     static TensorType expand(TensorType x, Value shapeValue) {
         Tensor t = shapeValue.constantValue();
         if (t == null) {
+            List<Dim> known = ShapeValues.elements(shapeValue);
+            if (known != null && x.shape().hasRank() && known.size() >= x.shape().rank()) {
+                return x.withShape(ShapeInference.broadcast(x.shape(), Shape.of(known)));
+            }
             Shape ss = shapeValue.shape();
             int r = ss.hasRank() && ss.rank() == 1 && ss.dim(0).isStatic() ? (int) ss.dim(0).size() : -1;
             return x.withShape(r < 0 ? Shape.unknownRank() : unknownDims(Math.max(r, x.shape().hasRank() ? x.shape().rank() : r)));

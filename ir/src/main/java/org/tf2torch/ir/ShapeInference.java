@@ -8,6 +8,8 @@ public final class ShapeInference {
     private ShapeInference() {}
 
     public static List<TensorType> infer(Node n) {
+        List<TensorType> dynamic = DynamicShapes.infer(n);
+        if (dynamic != null) return dynamic;
         List<TensorType> more = MoreShapes.infer(n);
         if (more == null) more = LinalgShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));

@@ -88,6 +88,7 @@ class AttrsTest {
     private static int expectedOutputs(Op op) {
         switch (op) {
             case SPLIT: return -1;
+            case UNIQUE: return 4;
             case SVD: case NON_MAX_SUPPRESSION: return 3;
             case TOP_K: case SLOGDET: case LU: return 2;
             default: return 1;

@@ -165,6 +165,38 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void reshapeToAShapeBuiltFromShapes() {
+        // tensordot: the target is gather(shape(a), free axes) ++ gather(shape(b), free axes), known but for batch
+        Value a = input(g, "a", "f32[batch,3,4]");
+        Value b = input(g, "b", "f32[4,5]");
+        Value y = input(g, "y", "f32[?,5]");
+        Value front = node(g, Op.GATHER, Map.of("axis", 0L), node(g, Op.SHAPE, a), constI64(0, 1));
+        Value back = node(g, Op.SLICE, Map.of("starts", List.of(1), "ends", List.of(Long.MAX_VALUE), "axes", List.of(0),
+                "steps", List.of(1)), node(g, Op.SHAPE, b));
+        Value target = node(g, Op.CONCAT, Map.of("axis", 0L), front, back);
+        assertEquals("f32[batch,3,5]", node(g, Op.RESHAPE, y, target).type().toString());
+        Value area = node(g, Op.REDUCE_PROD, Map.of("axes", List.of(0)), node(g, Op.SHAPE, b));
+        Value flat = node(g, Op.CONCAT, Map.of("axis", 0L), constI64(-1),
+                node(g, Op.UNSQUEEZE, Map.of("axes", List.of(0)), node(g, Op.MUL, area, g.constant(TensorValues.scalar(DType.I64, 2)))));
+        assertEquals("f32[?,40]", node(g, Op.RESHAPE, y, flat).type().toString());
+        assertEquals("f32[batch,3,5]", node(g, Op.EXPAND, input(g, "one", "f32[3,1]"), target).type().toString());
+    }
+
+    @Test
+    void dataDependentResults() {
+        assertEquals("i64[3,?]", type(Op.NON_ZERO, "f32[batch,4,2]"));
+        assertEquals("i64[?,?]", type(Op.NON_ZERO, "bool[*]"));
+        Value x = input(g, "x", "f32[2,3]");
+        List<Value> u = g.add(Op.UNIQUE, List.of(x), Map.of("sorted", false), SourceRef.NONE, "u").outputs();
+        assertEquals("f32[?] i64[?] i64[6] i64[?]", String.join(" ", u.stream().map(v -> v.type().toString()).toList()));
+        assertEquals("f32[batch,4]", type(Op.SCATTER_ND, Map.of("reduction", "add"), "f32[batch,4]", "i32[7,1]", "f32[7,4]"));
+        fails("reduction", Op.SCATTER_ND, Map.of("reduction", "sum"), "f32[5]", "i64[2,1]", "f32[2]");
+        fails("static last dim", Op.SCATTER_ND, Map.of(), "f32[5]", "i64[2,?]", "f32[2]");
+        fails("exceeds the rank", Op.SCATTER_ND, Map.of(), "f32[5]", "i64[2,2]", "f32[2]");
+        fails("dtype", Op.SCATTER_ND, Map.of(), "f32[5]", "i64[2,1]", "f64[2]");
+    }
+
+    @Test
     void expand() {
         Value x = input(g, "x", "f32[3,1]");
         assertEquals("f32[2,3,4]", node(g, Op.EXPAND, x, constI64(2, 1, 4)).type().toString());

@@ -134,6 +134,9 @@ public final class TorchTargets {
         put(Op.ZETA, "torch.special.zeta");
         put(Op.POLYGAMMA, "torch.special.zeta, torch.lgamma, torch.digamma (tensor n)");
         put(Op.BETAINC, "continued fraction / power series loop (torch.where, torch.lgamma)");
+        put(Op.NON_ZERO, "torch.nonzero(x).t()");
+        put(Op.UNIQUE, "torch.unique (+ stable sort for first-occurrence order)");
+        put(Op.SCATTER_ND, "Tensor.index_add / index_copy / scatter_reduce");
     }
 
     private TorchTargets() {}

@@ -132,6 +132,7 @@ public final class GraphTranslator {
         List<TfValue> in = new ArrayList<>();
         for (String ref : n.getInputList()) if (!ref.startsWith("^")) in.add(resolve(f, ref));
         for (TfValue v : in) if (v.isPoison()) return List.of(TfValue.poison());
+        if (!op.equals("Merge") && underDeadBranch(f, n)) return List.of(TfValue.dead());
         try {
             if (op.equals("Merge")) return conds.merge(n, in, f.function);
             for (TfValue v : in) if (v.isDead()) return List.of(TfValue.dead());
@@ -173,6 +174,30 @@ public final class GraphTranslator {
             report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
             return List.of(TfValue.poison());
         }
+    }
+
+    /**
+     * Whether a control input puts {@code n} in the untaken branch of a cond with a constant predicate. TF
+     * builds a branch's constants as {@code Const(^switch_t)}, where {@code switch_t = Identity(Switch:1)}:
+     * without this they would look live and reach the Merge beside the taken branch's value. Only control
+     * inputs that lead to a Switch through pass-through ops are resolved; other control inputs (asserts,
+     * savers, NoOps) stay unvisited.
+     */
+    private boolean underDeadBranch(Frame f, NodeDef n) {
+        for (String ref : n.getInputList()) {
+            if (!ref.startsWith("^")) continue;
+            String name = ref.substring(1);
+            if (leadsToSwitch(f, name, 0) && resolve(f, name).isDead()) return true;
+        }
+        return false;
+    }
+
+    private boolean leadsToSwitch(Frame f, String name, int depth) {
+        NodeDef c = f.nodes.get(name.split(":")[0]);
+        if (c == null || depth > 8) return false;
+        if (c.getOp().equals("Switch")) return true;
+        if (!PASS_THROUGH.contains(c.getOp()) || c.getInputCount() == 0 || c.getInput(0).startsWith("^")) return false;
+        return leadsToSwitch(f, c.getInput(0), depth + 1);
     }
 
     private List<TfValue> inline(Frame caller, NodeDef call, FunctionDef fn, List<TfValue> in) {

@@ -35,10 +35,10 @@ final class LogicOps implements OpFamily {
         r.add("Select", Translator.single(LogicOps::select), Op.RESHAPE, Op.WHERE);
         r.add("SelectV2", Translator.single(c -> c.add(Op.WHERE, c.input(0), c.input(1), c.input(2))), Op.WHERE);
         r.add("Where", Translator.single(c -> {
-            // One input is the coordinates of the true elements, a data-dependent shape the IR has no op for.
-            if (c.numInputs() == 1) throw new TranslationException("Where with one input (coordinates of true elements)");
+            // One input: the coordinates of the true elements (a data-dependent shape).
+            if (c.numInputs() == 1) return PartitionOps.coordinates(c, c.input(0));
             return c.add(Op.WHERE, c.input(0), c.input(1), c.input(2));
-        }), Op.WHERE);
+        }), Op.WHERE, Op.NON_ZERO, Op.TRANSPOSE);
     }
 
     private static void binary(OpRegistry r, String tf, Op op) {

@@ -172,37 +172,36 @@ final class MatrixOps implements OpFamily {
         return c.add(Op.RESHAPE, y, c.i64(IndexOps.longs(out)));
     }
 
-    /** The inverse of {@link #spaceToBatch}: split the batch into offsets, interleave them, then crop. */
+    /**
+     * The inverse of {@link #spaceToBatch}: split the batch into offsets, interleave them, then crop. The
+     * batch and the trailing dims may be dynamic: their sizes are then read from x at run time.
+     */
     private static Value batchToSpace(OpContext c) {
         Value x = c.input(0);
         long[] block = c.constInts(1);
         long[] crops = c.constInts(2);
         int mm = block.length;
-        List<Long> rest = restDims(x, 1 + mm);
-        List<Long> split = new ArrayList<>();
+        int r = Layout.rank(x);
         long blocks = 1;
-        for (long b : block) {
-            split.add(b);
-            blocks *= b;
-        }
-        // Explicit sizes where known: -1 cannot be resolved when a dim is 0.
-        long outBatch = batch(x) < 0 ? -1 : batch(x) / blocks;
-        split.add(outBatch);
+        for (long b : block) blocks *= b;
+        SizeVector split = new SizeVector(c, x);
+        for (long b : block) split.literal(b);
+        split.dim(0, 1, blocks);
         long[] sp = new long[mm];
-        for (int i = 0; i < mm; i++) split.add(sp[i] = staticDim(x, 1 + i, "BatchToSpaceND"));
-        split.addAll(rest);
-        Value y = c.add(Op.RESHAPE, x, c.i64(IndexOps.longs(split)));
+        for (int i = 0; i < mm; i++) split.literal(sp[i] = staticDim(x, 1 + i, "BatchToSpaceND"));
+        for (int i = 1 + mm; i < r; i++) split.dim(i);
+        Value y = c.add(Op.RESHAPE, x, split.build());
         List<Long> perm = new ArrayList<>(List.of((long) mm));
         for (int i = 0; i < mm; i++) {
             perm.add((long) mm + 1 + i);
             perm.add((long) i);
         }
-        for (int i = 0; i < rest.size(); i++) perm.add(2L * mm + 1 + i);
+        for (int i = 1 + mm; i < r; i++) perm.add((long) mm + i);
         y = c.add(Op.TRANSPOSE, List.of(y), Map.of("perm", IndexOps.longs(perm)));
-        List<Long> merged = new ArrayList<>(List.of(outBatch));
-        for (int i = 0; i < mm; i++) merged.add(sp[i] * block[i]);
-        merged.addAll(rest);
-        y = c.add(Op.RESHAPE, y, c.i64(IndexOps.longs(merged)));
+        SizeVector merged = split.another().dim(0, 1, blocks);
+        for (int i = 0; i < mm; i++) merged.literal(sp[i] * block[i]);
+        for (int i = 1 + mm; i < r; i++) merged.dim(i);
+        y = c.add(Op.RESHAPE, y, merged.build());
         for (int i = 0; i < mm; i++) {
             if (crops[2 * i] == 0 && crops[2 * i + 1] == 0) continue;
             y = IndexOps.sliceAxis(c, y, 1 + i, crops[2 * i], sp[i] * block[i] - crops[2 * i + 1]);
@@ -230,26 +229,27 @@ final class MatrixOps implements OpFamily {
         long bs = c.attrInt("block_size", 2);
         String fmt = c.attrString("data_format", "NHWC");
         if (!fmt.equals("NHWC") && !fmt.equals("NCHW")) throw new TranslationException("data_format " + fmt);
+        if (Layout.rank(x) != 4) throw new TranslationException(c.op() + " needs a rank-4 input, got " + x.shape());
         boolean nhwc = fmt.equals("NHWC");
-        long b = batch(x);
-        long h = staticDim(x, nhwc ? 1 : 2, c.op());
-        long w = staticDim(x, nhwc ? 2 : 3, c.op());
-        long ch = staticDim(x, nhwc ? 3 : 1, c.op());
-        long[] split;
-        long[] perm;
-        long[] out;
-        if (toSpace) {
-            long oc = ch / (bs * bs);
-            split = nhwc ? new long[] {b, h, w, bs, bs, oc} : new long[] {b, bs, bs, oc, h, w};
-            perm = nhwc ? new long[] {0, 1, 3, 2, 4, 5} : new long[] {0, 3, 4, 1, 5, 2};
-            out = nhwc ? new long[] {b, h * bs, w * bs, oc} : new long[] {b, oc, h * bs, w * bs};
-        } else {
-            split = nhwc ? new long[] {b, h / bs, bs, w / bs, bs, ch} : new long[] {b, ch, h / bs, bs, w / bs, bs};
-            perm = nhwc ? new long[] {0, 1, 3, 2, 4, 5} : new long[] {0, 3, 5, 1, 2, 4};
-            out = nhwc ? new long[] {b, h / bs, w / bs, bs * bs * ch} : new long[] {b, bs * bs * ch, h / bs, w / bs};
-        }
-        Value y = c.add(Op.RESHAPE, x, c.i64(split));
+        int h = nhwc ? 1 : 2;
+        int w = h + 1;
+        int ch = nhwc ? 3 : 1;
+        long area = bs * bs;
+        // Sizes come from x, so any of them may be dynamic.
+        SizeVector split = new SizeVector(c, x).dim(0);
+        if (toSpace && nhwc) split.dim(h).dim(w).literal(bs).literal(bs).dim(ch, 1, area);
+        else if (toSpace) split.literal(bs).literal(bs).dim(ch, 1, area).dim(h).dim(w);
+        else if (nhwc) split.dim(h, 1, bs).literal(bs).dim(w, 1, bs).literal(bs).dim(ch);
+        else split.dim(ch).dim(h, 1, bs).literal(bs).dim(w, 1, bs).literal(bs);
+        Value y = c.add(Op.RESHAPE, x, split.build());
+        long[] perm = toSpace ? (nhwc ? new long[] {0, 1, 3, 2, 4, 5} : new long[] {0, 3, 4, 1, 5, 2})
+                : (nhwc ? new long[] {0, 1, 3, 2, 4, 5} : new long[] {0, 3, 5, 1, 2, 4});
         y = c.add(Op.TRANSPOSE, List.of(y), Map.of("perm", perm));
-        return c.add(Op.RESHAPE, y, c.i64(out));
+        SizeVector out = split.another().dim(0);
+        if (toSpace && nhwc) out.dim(h, bs, 1).dim(w, bs, 1).dim(ch, 1, area);
+        else if (toSpace) out.dim(ch, 1, area).dim(h, bs, 1).dim(w, bs, 1);
+        else if (nhwc) out.dim(h, 1, bs).dim(w, 1, bs).dim(ch, area, 1);
+        else out.dim(ch, area, 1).dim(h, 1, bs).dim(w, 1, bs);
+        return c.add(Op.RESHAPE, y, out.build());
     }
 }

@@ -23,7 +23,9 @@ final class SegmentOps implements OpFamily {
             String name = k.name().charAt(0) + k.name().substring(1).toLowerCase();
             Op[] lowering = {Op.EQUAL, Op.WHERE, Op.UNSQUEEZE, reduction(k), Op.REDUCE_ANY, Op.REDUCE_SUM, Op.DIV};
             r.add("Segment" + name, Translator.single(c -> sorted(c, k)), lowering);
-            if (k != Kind.MEAN) r.add("UnsortedSegment" + name, Translator.single(c -> unsorted(c, k)), lowering);
+            Op[] scattered = java.util.Arrays.copyOf(lowering, lowering.length + 1);
+            scattered[lowering.length] = Op.SCATTER_ND; // a run-time num_segments
+            if (k != Kind.MEAN) r.add("UnsortedSegment" + name, Translator.single(c -> unsorted(c, k)), scattered);
         }
     }
 
@@ -46,7 +48,13 @@ final class SegmentOps implements OpFamily {
 
     /** Unsorted: num_segments given; an empty segment is the identity (0, 1, lowest, highest), as TF fills it. */
     private static Value unsorted(OpContext c, Kind k) {
-        long[] n = c.constInts(2);
+        long[] n;
+        try {
+            n = c.constInts(2);
+        } catch (TranslationException computed) {
+            String reduction = k == Kind.SUM ? "add" : k == Kind.PROD ? "mul" : k == Kind.MAX ? "max" : "min";
+            return CountingOps.unsortedSegment(c, reduction, identity(k, c.input(0).dtype()));
+        }
         if (n.length != 1) throw new TranslationException("num_segments must be a single value");
         return segment(c, k, n[0], false);
     }
@@ -100,7 +108,7 @@ final class SegmentOps implements OpFamily {
     }
 
     /** The value an empty segment reduces to: TF's numeric_limits lowest/highest for max/min, not infinities. */
-    private static double identity(Kind k, DType t) {
+    static double identity(Kind k, DType t) {
         switch (k) {
             case PROD: return 1;
             case MAX: return lowest(t);

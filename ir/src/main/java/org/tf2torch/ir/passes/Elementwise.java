@@ -17,6 +17,9 @@ final class Elementwise {
         long[] os = outShape.sizes();
         int[] ix = index(x.shape().sizes(), os, n);
         int[] iy = index(y.shape().sizes(), os, n);
+        if (op.isPredicate() || op == Op.AND || op == Op.OR || op == Op.XOR) {
+            return TensorValues.ofLongs(out, outShape, compare(op, x, y, ix, iy, n));
+        }
         if (out.isFloating()) {
             double[] a = TensorValues.toDoubles(x);
             double[] b = TensorValues.toDoubles(y);
@@ -54,6 +57,12 @@ final class Elementwise {
     }
 
     static Tensor unary(Op op, Attrs attrs, Tensor x) {
+        if (op == Op.NOT) {
+            long[] a = TensorValues.toLongs(x);
+            for (int i = 0; i < a.length; i++) a[i] = a[i] == 0 ? 1 : 0;
+            return TensorValues.ofLongs(DType.BOOL, x.shape(), a);
+        }
+        if (op.isPredicate()) return null;
         if (!x.dtype().isFloating()) {
             if (op != Op.NEG && op != Op.ABS) return null;
             long[] a = TensorValues.toLongs(x);
@@ -92,6 +101,48 @@ final class Elementwise {
         long[] r = new long[n];
         for (int i = 0; i < n; i++) r[i] = a[ix[i]];
         return TensorValues.ofLongs(x.dtype(), outShape, r);
+    }
+
+    /**
+     * Comparisons and logic give bool whatever the operands: floating operands compare as doubles (exact for
+     * every narrower float), integers as longs, so a constant predicate (a TF1 cond's) is known at import.
+     */
+    private static long[] compare(Op op, Tensor x, Tensor y, int[] ix, int[] iy, int n) {
+        long[] r = new long[n];
+        if (x.dtype().isFloating() || y.dtype().isFloating()) {
+            double[] a = TensorValues.toDoubles(x);
+            double[] b = TensorValues.toDoubles(y);
+            for (int i = 0; i < n; i++) {
+                double p = a[ix[i]];
+                double q = b[iy[i]];
+                boolean nan = Double.isNaN(p) || Double.isNaN(q);
+                r[i] = test(op, p < q ? -1 : p > q ? 1 : 0, nan, p != 0, q != 0) ? 1 : 0;
+            }
+            return r;
+        }
+        long[] a = TensorValues.toLongs(x);
+        long[] b = TensorValues.toLongs(y);
+        for (int i = 0; i < n; i++) {
+            long p = a[ix[i]];
+            long q = b[iy[i]];
+            r[i] = test(op, Long.compare(p, q), false, p != 0, q != 0) ? 1 : 0;
+        }
+        return r;
+    }
+
+    /** {@code cmp} orders the operands (-0.0 equals 0.0); a NaN operand compares false except for not-equal. */
+    private static boolean test(Op op, int cmp, boolean nan, boolean aTrue, boolean bTrue) {
+        switch (op) {
+            case EQUAL: return !nan && cmp == 0;
+            case NOT_EQUAL: return nan || cmp != 0;
+            case LESS: return !nan && cmp < 0;
+            case LESS_EQUAL: return !nan && cmp <= 0;
+            case GREATER: return !nan && cmp > 0;
+            case GREATER_EQUAL: return !nan && cmp >= 0;
+            case AND: return aTrue && bTrue;
+            case OR: return aTrue || bTrue;
+            default: return aTrue != bTrue;
+        }
     }
 
     private static double applyDouble(Op op, double a, double b) {

@@ -123,6 +123,34 @@ class ConstantFoldingTest {
     }
 
     @Test
+    void comparisonsAndLogicFoldToBool() {
+        // A TF1 cond's predicate must be known at import for the untaken branch to be pruned.
+        assertPass(new ConstantFolding(), """
+                graph @g {
+                  %a = const() {value=dense<i32[]>[6]} : i32[]
+                  %b = const() {value=dense<i32[3]>[2,6,9]} : i32[3]
+                  %lt = less(%a, %b) : bool[3]
+                  %ge = greater_equal(%a, %b) : bool[3]
+                  %f = const() {value=dense<f32[3]>[nan,-0.0,1.5]} : f32[3]
+                  %z = const() {value=dense<f32[]>[0.0]} : f32[]
+                  %eq = equal(%f, %z) : bool[3]
+                  %ne = not_equal(%f, %z) : bool[3]
+                  %both = and(%lt, %ne) : bool[3]
+                  %not = not(%both) : bool[3]
+                  return "lt" = %lt, "ge" = %ge, "eq" = %eq, "not" = %not
+                }
+                """, """
+                graph @g {
+                  %lt_1 = const() {value=dense<bool[3]>[0,0,1]} : bool[3]
+                  %ge_2 = const() {value=dense<bool[3]>[1,1,0]} : bool[3]
+                  %eq_3 = const() {value=dense<bool[3]>[0,1,0]} : bool[3]
+                  %not_6 = const() {value=dense<bool[3]>[1,1,0]} : bool[3]
+                  return "lt" = %lt_1, "ge" = %ge_2, "eq" = %eq_3, "not" = %not_6
+                }
+                """);
+    }
+
+    @Test
     void integerDivisionByZeroIsLeftForRunTime() {
         assertUnchanged(new ConstantFolding(), """
                 graph @g {

@@ -48,6 +48,7 @@ public final class Emitters {
         DetectionEmitters.register(r);
         CropEmitters.register(r);
         DrawEmitters.register(r);
+        DynamicEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
