@@ -140,7 +140,10 @@ public enum Op {
      */
     RESIZE("resize", 1, 1, required("sizes", INTS), required("mode", STRING),
             required("coordinate_transformation_mode", STRING), optional("cubic_coeff_a", FLOAT, -0.75),
-            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false));
+            optional("nearest_mode", STRING, "floor"), optional("antialias", BOOL, false)),
+
+    /** Its input unchanged; fails at run time with {@code message} when the input holds a NaN or an infinity. */
+    CHECK_FINITE("check_finite", 1, 1, required("message", STRING));
 
     private final String textName;
     private final int minInputs;

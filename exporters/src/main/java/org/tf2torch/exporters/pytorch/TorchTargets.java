@@ -117,6 +117,7 @@ public final class TorchTargets {
         put(Op.SPLIT, "torch.split");
         put(Op.ONE_HOT, "== torch.arange (one-hot mask)");
         put(Op.BITCAST, "Tensor.view(dtype)");
+        put(Op.CHECK_FINITE, "torch.isfinite + raise");
     }
 
     private TorchTargets() {}

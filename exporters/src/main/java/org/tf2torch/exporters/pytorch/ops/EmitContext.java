@@ -38,4 +38,10 @@ public interface EmitContext {
      * a tuple or list of exactly that many tensors. Call exactly once, instead of {@link #result}.
      */
     void results(String expr);
+
+    /**
+     * Adds a run-time check: when {@code condition} (a Python bool expression) holds, forward raises a
+     * RuntimeError with {@code message}. Call before {@link #result}.
+     */
+    void raiseIf(String condition, String message);
 }

@@ -43,6 +43,7 @@ public final class Emitters {
         IndexEmitters.register(r);
         ScanEmitters.register(r);
         ImageEmitters.register(r);
+        CheckEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
