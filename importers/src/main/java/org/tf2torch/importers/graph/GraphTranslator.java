@@ -131,16 +131,27 @@ public final class GraphTranslator {
         }
         List<TfValue> in = new ArrayList<>();
         for (String ref : n.getInputList()) if (!ref.startsWith("^")) in.add(resolve(f, ref));
+        List<TfValue> pivots = condPivots(f, n);
         for (TfValue v : in) if (v.isPoison()) return List.of(TfValue.poison());
+        for (TfValue v : pivots) if (v.isPoison()) return List.of(TfValue.poison());
+        List<TfValue> guarding = new ArrayList<>(in);
+        guarding.addAll(pivots);
+        TfValue guard;
         try {
             if (op.equals("Merge")) return conds.merge(n, in, f.function);
-            for (TfValue v : in) if (v.isDead()) return List.of(TfValue.dead());
+            for (TfValue v : guarding) if (v.isDead()) return List.of(TfValue.dead());
             if (op.equals("Switch")) return conds.split(n, in, f.function);
+            guard = conds.commonGuard(guarding);
         } catch (TranslationException ex) {
             report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
             return List.of(TfValue.poison());
         }
-        if (PASS_THROUGH.contains(op)) return in;
+        if (PASS_THROUGH.contains(op)) {
+            if (pivots.isEmpty() || guard == null) return in;
+            List<TfValue> out = new ArrayList<>();
+            for (TfValue v : in) out.add(v.isValue() ? guard.withValue(v.value()) : v);
+            return out;
+        }
         if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(graph.param(in.get(0).parameter())));
         String callee = CALL_OPS.contains(op) ? n.getAttrMap().get("f").getFunc().getName() : op;
         if (library.containsKey(callee)) return inline(f, n, library.get(callee), in);
@@ -163,7 +174,6 @@ public final class GraphTranslator {
         List<Value> vals = new ArrayList<>();
         for (TfValue v : in) vals.add(v.value());
         try {
-            TfValue guard = conds.commonGuard(in);
             List<TfValue> out = new ArrayList<>();
             for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function))) {
                 out.add(guard == null ? TfValue.of(v) : guard.withValue(v));
@@ -173,6 +183,26 @@ public final class GraphTranslator {
             report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
             return List.of(TfValue.poison());
         }
+    }
+
+    /**
+     * The cond pivots among {@code n}'s control inputs: TF1's cond puts the constants of a branch under a control
+     * dependency on {@code Identity(Switch:k)}, and that edge is what makes them dead or guarded with the branch.
+     * Other control inputs (savers, initialisers, asserts) are never visited.
+     */
+    private List<TfValue> condPivots(Frame f, NodeDef n) {
+        List<TfValue> out = new ArrayList<>();
+        for (String ref : n.getInputList()) {
+            if (!ref.startsWith("^")) continue;
+            String name = ref.substring(1);
+            NodeDef c = f.nodes.get(name);
+            if (c == null || !c.getOp().equals("Identity") || c.getInputCount() == 0) continue;
+            String data = c.getInput(0);
+            if (data.startsWith("^")) continue;
+            NodeDef src = f.nodes.get(data.split(":")[0]);
+            if (src != null && src.getOp().equals("Switch")) out.add(resolve(f, name));
+        }
+        return out;
     }
 
     private List<TfValue> inline(Frame caller, NodeDef call, FunctionDef fn, List<TfValue> in) {

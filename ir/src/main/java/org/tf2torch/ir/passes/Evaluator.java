@@ -6,6 +6,7 @@ import org.tf2torch.ir.Attrs;
 import org.tf2torch.ir.DType;
 import org.tf2torch.ir.DenseTensor;
 import org.tf2torch.ir.Node;
+import org.tf2torch.ir.Op;
 import org.tf2torch.ir.Shape;
 import org.tf2torch.ir.Tensor;
 import org.tf2torch.ir.TensorValues;
@@ -36,6 +37,7 @@ final class Evaluator {
             case CONCAT: return Layouts.concat(in, outShape, (int) a.i("axis"));
             case SLICE: return Layouts.slice(in.get(0), outShape, a);
             case EXPAND: return outShape.isStatic() ? Elementwise.broadcastTo(in.get(0), outShape) : null;
+            case ARG_MAX: case ARG_MIN: return IndexFolding.argExtreme(n, in.get(0), n.op() == Op.ARG_MAX);
             default:
                 break;
         }
