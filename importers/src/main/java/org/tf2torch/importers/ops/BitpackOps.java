@@ -49,13 +49,14 @@ final class BitpackOps implements OpFamily {
         Shape s = x.shape();
         int rank = s.rank();
         long[] lead = new long[rank - 1];
-        boolean isStatic = true;
+        int dynamic = 0;
         for (int i = 0; i < rank - 1; i++) {
-            isStatic &= s.dim(i).isStatic();
+            if (!s.dim(i).isStatic()) dynamic++;
             lead[i] = s.dim(i).isStatic() ? s.dim(i).size() : -1;
         }
         long[] tail = {groups, 8};
-        if (isStatic) {
+        // One unknown leading dim is reshape's -1; more are read from x's shape.
+        if (dynamic <= 1) {
             long[] all = java.util.Arrays.copyOf(lead, rank + 1);
             all[rank - 1] = groups;
             all[rank] = 8;
