@@ -224,7 +224,9 @@ public enum Op {
      * ONNX ScatterND: data with the slices at indices[..., :q] replaced by (reduction none) or combined with
      * (add, mul, max, min) the updates; repeated indices combine in index order.
      */
-    SCATTER_ND("scatter_nd", 3, 3, optional("reduction", STRING, "none"));
+    SCATTER_ND("scatter_nd", 3, 3, optional("reduction", STRING, "none")),
+    /** Its input unchanged; fails at run time with {@code message} when the input holds a NaN or an infinity. */
+    CHECK_FINITE("check_finite", 1, 1, required("message", STRING));
 
     private final String textName;
     private final int minInputs;

@@ -61,7 +61,10 @@ abstract class TorchSide implements AutoCloseable {
         DjlTorchScriptRunner r = DjlTorchScriptRunner.open(m.torchScript(), gpu);
         return new TorchSide(BackendResult.TORCHSCRIPT_DJL, m) {
             @Override
-            NamedOutputs call(Map<String, NdArray> inputs) { return r.runNamed(positional(inputs)); }
+            NamedOutputs call(Map<String, NdArray> inputs) {
+                NamedOutputs out = r.runNamed(positional(inputs));
+                return r.widened() ? Widening.narrow(out, m.outputs()) : out;
+            }
 
             @Override
             public void close() { r.close(); }

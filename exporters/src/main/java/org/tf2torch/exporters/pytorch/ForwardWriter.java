@@ -162,6 +162,14 @@ final class ForwardWriter implements EmitContext {
     }
 
     @Override
+    public void raiseIf(String condition, String message) {
+        lines.add("if " + condition + ":");
+        // The archive's code is in TorchScript's serialized form, where a raise is this builtin call.
+        lines.add(dialect == Dialect.EAGER ? "    raise RuntimeError(" + PyStrings.literal(message) + ")"
+                : "    ops.prim.RaiseException(" + PyStrings.literal(message) + ")");
+    }
+
+    @Override
     public void results(String expr) {
         if (resultWritten) throw new IllegalStateException("emitter for " + current.op() + " wrote two results");
         resultWritten = true;

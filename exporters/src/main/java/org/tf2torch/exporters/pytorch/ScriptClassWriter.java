@@ -32,6 +32,7 @@ final class ScriptClassWriter {
         sig.append(") -> ").append(body.dictOutput() ? "Dict[str, " + tensor + "]" : tensor).append(':');
         out.add(sig.toString());
         for (String line : body.lines()) out.add(INDENT + INDENT + line);
+        out.addAll(ValidationMethod.write(plan, body, qualifiedName, INDENT));
         return String.join("\n", out) + "\n";
     }
 

@@ -137,6 +137,7 @@ public final class TorchTargets {
         put(Op.NON_ZERO, "torch.nonzero(x).t()");
         put(Op.UNIQUE, "torch.unique (+ stable sort for first-occurrence order)");
         put(Op.SCATTER_ND, "Tensor.index_add / index_copy / scatter_reduce");
+        put(Op.CHECK_FINITE, "torch.isfinite + raise");
     }
 
     private TorchTargets() {}

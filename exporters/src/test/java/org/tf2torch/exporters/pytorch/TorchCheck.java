@@ -34,6 +34,7 @@ final class TorchCheck {
     private double rtol = 1e-5;
     private double atol = 1e-6;
     private ExportOptions options = ExportOptions.defaults();
+    private boolean libtorch = true;
 
     TorchCheck(Graph graph) { this.graph = graph; }
 
@@ -72,6 +73,12 @@ final class TorchCheck {
     TorchCheck tolerance(double rtol, double atol) {
         this.rtol = rtol;
         this.atol = atol;
+        return this;
+    }
+
+    /** For inputs DJL cannot create (int16 aborts it); torch 1.13 still checks model.py and the archive. */
+    TorchCheck skipLibtorch() {
+        this.libtorch = false;
         return this;
     }
 
@@ -131,6 +138,7 @@ final class TorchCheck {
         assertEquals(0, o.exitCode, () -> "check_export.py failed:\n" + o.text + "\n--- model.py ---\n" + read(out));
         List<Tensor> ordered = new ArrayList<>();
         for (String key : graph.inputKeys()) ordered.add(inputs.get(key));
+        if (!libtorch) return r;
         try {
             LibtorchCheck.run(r.torchScript(), ordered, caseDir, List.copyOf(graph.outputs().keySet()), rtol, atol);
         } catch (Exception e) {

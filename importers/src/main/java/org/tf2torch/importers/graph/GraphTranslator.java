@@ -131,17 +131,27 @@ public final class GraphTranslator {
         }
         List<TfValue> in = new ArrayList<>();
         for (String ref : n.getInputList()) if (!ref.startsWith("^")) in.add(resolve(f, ref));
+        List<TfValue> pivots = condPivots(f, n);
         for (TfValue v : in) if (v.isPoison()) return List.of(TfValue.poison());
-        if (!op.equals("Merge") && underDeadBranch(f, n)) return List.of(TfValue.dead());
+        for (TfValue v : pivots) if (v.isPoison()) return List.of(TfValue.poison());
+        List<TfValue> guarding = new ArrayList<>(in);
+        guarding.addAll(pivots);
+        TfValue guard;
         try {
             if (op.equals("Merge")) return conds.merge(n, in, f.function);
-            for (TfValue v : in) if (v.isDead()) return List.of(TfValue.dead());
+            for (TfValue v : guarding) if (v.isDead()) return List.of(TfValue.dead());
             if (op.equals("Switch")) return conds.split(n, in, f.function);
+            guard = conds.commonGuard(guarding);
         } catch (TranslationException ex) {
             report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
             return List.of(TfValue.poison());
         }
-        if (PASS_THROUGH.contains(op)) return in;
+        if (PASS_THROUGH.contains(op)) {
+            if (pivots.isEmpty() || guard == null) return in;
+            List<TfValue> out = new ArrayList<>();
+            for (TfValue v : in) out.add(v.isValue() ? guard.withValue(v.value()) : v);
+            return out;
+        }
         if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(graph.param(in.get(0).parameter())));
         String callee = CALL_OPS.contains(op) ? n.getAttrMap().get("f").getFunc().getName() : op;
         if (library.containsKey(callee)) return inline(f, n, library.get(callee), in);
@@ -164,7 +174,6 @@ public final class GraphTranslator {
         List<Value> vals = new ArrayList<>();
         for (TfValue v : in) vals.add(v.value());
         try {
-            TfValue guard = conds.commonGuard(in);
             List<TfValue> out = new ArrayList<>();
             for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function, report::addWarning))) {
                 out.add(guard == null ? TfValue.of(v) : guard.withValue(v));
@@ -177,27 +186,23 @@ public final class GraphTranslator {
     }
 
     /**
-     * Whether a control input puts {@code n} in the untaken branch of a cond with a constant predicate. TF
-     * builds a branch's constants as {@code Const(^switch_t)}, where {@code switch_t = Identity(Switch:1)}:
-     * without this they would look live and reach the Merge beside the taken branch's value. Only control
-     * inputs that lead to a Switch through pass-through ops are resolved; other control inputs (asserts,
-     * savers, NoOps) stay unvisited.
+     * The cond pivots among {@code n}'s control inputs: TF1's cond puts the constants of a branch under a control
+     * dependency on {@code Identity(Switch:k)}, and that edge is what makes them dead or guarded with the branch.
+     * Other control inputs (savers, initialisers, asserts) are never visited.
      */
-    private boolean underDeadBranch(Frame f, NodeDef n) {
+    private List<TfValue> condPivots(Frame f, NodeDef n) {
+        List<TfValue> out = new ArrayList<>();
         for (String ref : n.getInputList()) {
             if (!ref.startsWith("^")) continue;
             String name = ref.substring(1);
-            if (leadsToSwitch(f, name, 0) && resolve(f, name).isDead()) return true;
+            NodeDef c = f.nodes.get(name);
+            if (c == null || !c.getOp().equals("Identity") || c.getInputCount() == 0) continue;
+            String data = c.getInput(0);
+            if (data.startsWith("^")) continue;
+            NodeDef src = f.nodes.get(data.split(":")[0]);
+            if (src != null && src.getOp().equals("Switch")) out.add(resolve(f, name));
         }
-        return false;
-    }
-
-    private boolean leadsToSwitch(Frame f, String name, int depth) {
-        NodeDef c = f.nodes.get(name.split(":")[0]);
-        if (c == null || depth > 8) return false;
-        if (c.getOp().equals("Switch")) return true;
-        if (!PASS_THROUGH.contains(c.getOp()) || c.getInputCount() == 0 || c.getInput(0).startsWith("^")) return false;
-        return leadsToSwitch(f, c.getInput(0), depth + 1);
+        return out;
     }
 
     private List<TfValue> inline(Frame caller, NodeDef call, FunctionDef fn, List<TfValue> in) {

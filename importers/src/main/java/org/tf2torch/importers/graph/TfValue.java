@@ -7,23 +7,21 @@ import org.tf2torch.ir.Value;
  * not yet read), or poison when something upstream could not be translated.
  */
 public final class TfValue {
-    private static final TfValue POISON = new TfValue(null, null, null, false);
-    private static final TfValue DEAD = new TfValue(null, null, null, false);
+    private static final TfValue POISON = new TfValue(null, null, null);
+    private static final TfValue DEAD = new TfValue(null, null, null);
     private final Value value;
     private final String parameter;
-    private final Value guard;
-    private final boolean branch;
+    private final Guard guard;
 
-    private TfValue(Value value, String parameter, Value guard, boolean branch) {
+    private TfValue(Value value, String parameter, Guard guard) {
         this.value = value;
         this.parameter = parameter;
         this.guard = guard;
-        this.branch = branch;
     }
 
-    public static TfValue of(Value v) { return new TfValue(v, null, null, false); }
+    public static TfValue of(Value v) { return new TfValue(v, null, null); }
 
-    public static TfValue resource(String parameterName) { return new TfValue(null, parameterName, null, false); }
+    public static TfValue resource(String parameterName) { return new TfValue(null, parameterName, null); }
 
     public static TfValue poison() { return POISON; }
 
@@ -31,18 +29,17 @@ public final class TfValue {
     public static TfValue dead() { return DEAD; }
 
     /**
-     * A value computed inside one branch of a TF1 cond with a run-time predicate. Both branches are computed
-     * (they are pure) and the Merge selects with {@code where(pred, ...)}.
+     * A value computed inside branches of TF1 conds with run-time predicates. All branches are computed (they
+     * are pure) and each Merge selects with {@code where(pred, ...)}.
      */
-    public static TfValue guarded(Value v, Value pred, boolean branch) { return new TfValue(v, null, pred, branch); }
+    static TfValue guarded(Value v, Guard g) { return new TfValue(v, null, g); }
 
     public boolean isPoison() { return this == POISON; }
     public boolean isDead() { return this == DEAD; }
-    public Value guard() { return guard; }
-    public boolean branch() { return branch; }
+    Guard guard() { return guard; }
 
     /** The same guard around another value. */
-    public TfValue withValue(Value v) { return guard == null ? of(v) : guarded(v, guard, branch); }
+    TfValue withValue(Value v) { return guarded(v, guard); }
     public boolean isResource() { return parameter != null; }
     public boolean isValue() { return value != null; }
 

@@ -36,9 +36,10 @@ final class ArrayOps implements OpFamily {
         r.add("PadV2", Translator.single(c -> pad(c, "constant", c.constInput(2) == null ? 0 : scalar(c, 2))), Op.PAD);
         r.add("MirrorPad", Translator.single(c -> {
             String mode = c.attrString("mode", "REFLECT");
+            if (mode.equals("SYMMETRIC")) return MirrorPads.symmetric(c);
             if (!mode.equals("REFLECT")) throw new TranslationException("MirrorPad mode " + mode + " is not supported");
             return pad(c, "reflect", 0.0);
-        }), Op.PAD);
+        }), Op.PAD, Op.GATHER);
         r.add("Fill", Translator.single(c -> c.add(Op.EXPAND, c.input(1), asI64(c, c.input(0)))), Op.EXPAND);
     }
 

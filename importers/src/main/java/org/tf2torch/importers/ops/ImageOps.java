@@ -17,7 +17,8 @@ final class ImageOps implements OpFamily {
         r.add("Conv3DBackpropInputV2", Translator.single(ImageOps::convTranspose), Op.CONV_TRANSPOSE, Op.TRANSPOSE);
         r.add("MaxPool3D", Translator.single(c -> ConvOps.pool(c, Op.MAX_POOL)), Op.MAX_POOL, Op.TRANSPOSE);
         r.add("AvgPool3D", Translator.single(c -> ConvOps.pool(c, Op.AVERAGE_POOL)), Op.AVERAGE_POOL, Op.TRANSPOSE);
-        r.add("AdjustContrastv2", Translator.single(ImageOps::adjustContrast), Op.REDUCE_MEAN, Op.SUB, Op.MUL, Op.ADD);
+        r.add("AdjustContrastv2", Translator.single(ContrastMeans::adjustContrast), Op.RESHAPE, Op.SLICE, Op.CONCAT,
+                Op.REDUCE_MEAN, Op.SUB, Op.MUL, Op.ADD);
         new ColorOps().register(r);
         new ResizeOps().register(r);
         new PatchOps().register(r);
@@ -94,14 +95,5 @@ final class ImageOps implements OpFamily {
             throw new TranslationException("the kernel needs a static " + rank + "-D shape, got " + ws);
         }
         return ws.sizes();
-    }
-
-    /** (x - mean) * factor + mean, the mean over each channel of each image (the H and W axes), as TF computes it. */
-    private static Value adjustContrast(OpContext c) {
-        Value x = c.input(0);
-        Value mean = c.add(Op.REDUCE_MEAN, List.of(x), Map.of("axes", new long[] {-3, -2}, "keepdims", true));
-        Value factor = c.input(1);
-        if (factor.dtype() != x.dtype()) factor = c.add(Op.CAST, List.of(factor), Map.of("to", x.dtype()));
-        return c.add(Op.ADD, c.add(Op.MUL, c.add(Op.SUB, x, mean), factor), mean);
     }
 }

@@ -63,11 +63,8 @@ final class NnOps implements OpFamily {
     }
 
     private static List<Value> fusedBatchNorm(OpContext c) {
-        if (c.attrBool("is_training", true)) {
-            throw new TranslationException("batch normalisation in training mode (is_training=true) uses batch "
-                    + "statistics; export the model for inference");
-        }
         boolean last = Layout.channelsLast(c);
+        if (c.attrBool("is_training", true)) return BatchNormTraining.translate(c, last);
         Value x = last ? Layout.toFirst(c, c.input(0)) : c.input(0);
         Value y = c.add(Op.BATCH_NORMALIZATION, List.of(x, c.input(1), c.input(2), c.input(3), c.input(4)),
                 Map.of("epsilon", (double) c.attrFloat("epsilon", 1e-4f)));

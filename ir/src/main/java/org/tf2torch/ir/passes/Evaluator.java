@@ -6,6 +6,7 @@ import org.tf2torch.ir.Attrs;
 import org.tf2torch.ir.DType;
 import org.tf2torch.ir.DenseTensor;
 import org.tf2torch.ir.Node;
+import org.tf2torch.ir.Op;
 import org.tf2torch.ir.Shape;
 import org.tf2torch.ir.Tensor;
 import org.tf2torch.ir.TensorValues;
@@ -40,6 +41,7 @@ final class Evaluator {
                 // Integer remainders are index arithmetic too (random_crop's offsets); float ones stay in the model.
                 return outType.isFloating() ? null
                         : Elementwise.integerMod(in.get(0), in.get(1), outType, outShape, a.b("fmod"));
+            case ARG_MAX: case ARG_MIN: return IndexFolding.argExtreme(n, in.get(0), n.op() == Op.ARG_MAX);
             default:
                 break;
         }

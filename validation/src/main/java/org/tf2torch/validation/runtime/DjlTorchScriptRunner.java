@@ -34,13 +34,34 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
         configureDefaults();
     }
 
+    /**
+     * The archive method that takes and returns int32 where {@code forward} has int16, which DJL cannot exchange;
+     * tf2torch writes it only for models with int16 inputs or outputs.
+     */
+    public static final String WIDENED_METHOD = "validation_forward";
+
     private final Path file;
     private final ZooModel<NDList, NDList> model;
+    private final boolean widened;
 
     private DjlTorchScriptRunner(Path file, ZooModel<NDList, NDList> model) {
         this.file = file;
         this.model = model;
+        boolean w = false;
+        if (model.getBlock() instanceof ai.djl.pytorch.engine.PtSymbolBlock) {
+            for (String m : ai.djl.pytorch.jni.JniUtils.getMethodNames(
+                    (ai.djl.pytorch.engine.PtSymbolBlock) model.getBlock())) {
+                w |= m.equals(WIDENED_METHOD);
+            }
+        }
+        this.widened = w;
     }
+
+    /**
+     * Whether runs go through {@link #WIDENED_METHOD}: int16 inputs are then passed as int32 and int16 results come
+     * back as int32 (exactly), for the caller to narrow to the dtypes it expects.
+     */
+    public boolean widened() { return widened; }
 
     /**
      * Offline mode so a missing native jar fails at once instead of trying the network, and one libtorch thread
@@ -98,8 +119,8 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
     public NamedOutputs runNamed(List<NdArray> inputs) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList in = new NDList();
-            for (NdArray a : inputs) in.add(toDjl(manager, a));
-            NDList out = inputs.isEmpty() ? forwardWithoutInputs(manager)
+            for (NdArray a : inputs) in.add(toDjl(manager, widened ? widen(a) : a));
+            NDList out = widened || inputs.isEmpty() ? forwardByIValues(manager, in)
                     : model.getBlock().forward(new ParameterStore(manager, false), in, false);
             List<NdArray> values = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -115,11 +136,28 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
         }
     }
 
-    /** DJL's NDList path needs at least one input (it takes the manager from it); a module may have none. */
-    private NDList forwardWithoutInputs(NDManager manager) {
+    /** int16 as int32, which DJL can create; the widened method narrows it back. */
+    static NdArray widen(NdArray a) {
+        if (a.dtype() != DType.I16) return a;
+        long[] v = a.toLongArray();
+        int[] w = new int[v.length];
+        for (int i = 0; i < v.length; i++) w[i] = (int) v[i];
+        return NdArray.of(w, a.shape());
+    }
+
+    /**
+     * Runs {@code forward} or the widened method through IValues: DJL's NDList path needs at least one input (it
+     * takes the manager from it), and only this path reaches a method other than forward.
+     */
+    private NDList forwardByIValues(NDManager manager, NDList in) {
         ai.djl.pytorch.engine.PtSymbolBlock block = (ai.djl.pytorch.engine.PtSymbolBlock) model.getBlock();
         ai.djl.pytorch.engine.PtNDManager pm = (ai.djl.pytorch.engine.PtNDManager) manager;
-        try (ai.djl.pytorch.jni.IValue result = block.forward()) {
+        ai.djl.pytorch.jni.IValue[] args = new ai.djl.pytorch.jni.IValue[in.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = ai.djl.pytorch.jni.IValue.from((ai.djl.pytorch.engine.PtNDArray) in.get(i));
+        }
+        try (ai.djl.pytorch.jni.IValue result = widened
+                ? ai.djl.pytorch.jni.IValueUtils.runMethod(block, WIDENED_METHOD, args) : block.forward(args)) {
             if (result.isTensor()) return new NDList(result.toTensor(pm));
             if (result.isMap()) {
                 NDList out = new NDList();
@@ -132,6 +170,8 @@ public final class DjlTorchScriptRunner implements AutoCloseable {
                 return out;
             }
             return result.toNDList(pm);
+        } finally {
+            for (ai.djl.pytorch.jni.IValue a : args) a.close();
         }
     }
 

@@ -51,4 +51,10 @@ public interface EmitContext {
      * the body assigns must come from {@link #temp} or {@link #freshName}.
      */
     void block(String header, java.util.List<String> body);
+
+    /**
+     * Adds a run-time check: when {@code condition} (a Python bool expression) holds, forward raises a
+     * RuntimeError with {@code message}. Call before {@link #result}.
+     */
+    void raiseIf(String condition, String message);
 }

@@ -49,6 +49,7 @@ public final class Emitters {
         CropEmitters.register(r);
         DrawEmitters.register(r);
         DynamicEmitters.register(r);
+        CheckEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 

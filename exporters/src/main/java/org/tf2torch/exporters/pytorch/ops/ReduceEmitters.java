@@ -15,7 +15,10 @@ final class ReduceEmitters {
 
     static void register(Emitters.Registry r) {
         r.add(Op.REDUCE_SUM, ctx -> ctx.result(sum(ctx, dims(ctx))));
-        r.add(Op.REDUCE_MAX, ctx -> ctx.result(reduce(ctx, "torch.amax", dims(ctx)).render()));
+        r.add(Op.REDUCE_MAX, ctx -> {
+            long[] dims = dims(ctx);
+            ctx.result(EmptyReductions.guard(ctx, dims, reduce(ctx, "torch.amax", dims).render(), true));
+        });
         r.add(Op.REDUCE_MEAN, ReduceEmitters::mean);
     }
 

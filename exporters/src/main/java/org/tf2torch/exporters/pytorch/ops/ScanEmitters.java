@@ -50,7 +50,7 @@ final class ScanEmitters {
             c.opt("dim", PyLiterals.ints(dims), null)
                     .opt("keepdim", PyLiterals.bool(ctx.node().attrs().b("keepdims")), "False");
         }
-        ctx.result(c.render());
+        ctx.result(EmptyReductions.guard(ctx, dims, c.render(), false));
     }
 
     /**
