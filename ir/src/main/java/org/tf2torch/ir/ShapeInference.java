@@ -8,6 +8,7 @@ public final class ShapeInference {
     private ShapeInference() {}
 
     public static List<TensorType> infer(Node n) {
+        if (n.op() == Op.LOOP) return Loops.resultTypes(n);
         List<TensorType> more = MoreShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));
     }
