@@ -155,6 +155,9 @@ public final class GraphTranslator {
         return null;
     }
 
+    /** Counts a node the loop rebuilder consumed without translating it (Merge, Switch, NextIteration, ...). */
+    void count(String op) { histogram.merge(op, 1, Integer::sum); }
+
     /** TF ops visited so far (after inlining) with their counts. */
     public Map<String, Integer> histogram() { return java.util.Collections.unmodifiableMap(histogram); }
 

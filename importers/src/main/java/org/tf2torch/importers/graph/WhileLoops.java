@@ -151,6 +151,11 @@ final class WhileLoops {
 
     private List<TfValue> finish(Frame f, Structure s, WhileLoop loop, List<TfValue> init) {
         int n = init.size();
+        translator.count(s.loopCond.getOp());
+        for (int k = 0; k < n; k++) {
+            for (NodeDef d : List.of(s.enters.get(k), s.merges.get(k), s.nexts.get(k))) translator.count(d.getOp());
+            translator.count("Switch");
+        }
         List<Value> inputs = new ArrayList<>();
         for (int k = 0; k < n; k++) inputs.add(carriedValue(init.get(k), s.merges.get(k).getName()));
         inputs.addAll(loop.captured());
