@@ -3,7 +3,9 @@ package org.tf2torch.ir;
 /** Kinds of node attribute values and the Java types that hold them. */
 public enum AttrKind {
     INT(Long.class), FLOAT(Double.class), BOOL(Boolean.class), STRING(String.class),
-    INTS(long[].class), FLOATS(double[].class), DTYPE(DType.class), TENSOR(Tensor.class);
+    INTS(long[].class), FLOATS(double[].class), DTYPE(DType.class), TENSOR(Tensor.class),
+    /** A subgraph (a loop's cond or body); it is owned by the node that holds it. */
+    GRAPH(Graph.class);
 
     private final Class<?> javaType;
 

@@ -50,6 +50,7 @@ public final class Attrs {
     public double[] floats(String name) { return ((double[]) get(name)).clone(); }
     public DType dtype(String name) { return (DType) get(name); }
     public Tensor tensor(String name) { return (Tensor) get(name); }
+    public Graph graph(String name) { return (Graph) get(name); }
 
     public int[] intArray(String name) {
         long[] l = (long[]) get(name);

@@ -3,6 +3,7 @@ package org.tf2torch.ir;
 import static org.tf2torch.ir.AttrKind.BOOL;
 import static org.tf2torch.ir.AttrKind.DTYPE;
 import static org.tf2torch.ir.AttrKind.FLOAT;
+import static org.tf2torch.ir.AttrKind.GRAPH;
 import static org.tf2torch.ir.AttrKind.INT;
 import static org.tf2torch.ir.AttrKind.INTS;
 import static org.tf2torch.ir.AttrKind.STRING;
@@ -226,7 +227,15 @@ public enum Op {
      */
     SCATTER_ND("scatter_nd", 3, 3, optional("reduction", STRING, "none")),
     /** Its input unchanged; fails at run time with {@code message} when the input holds a NaN or an infinity. */
-    CHECK_FINITE("check_finite", 1, 1, required("message", STRING));
+    CHECK_FINITE("check_finite", 1, 1, required("message", STRING)),
+    // Control flow
+    /**
+     * A while loop: inputs are the initial values of the {@code carried} loop variables, then values captured
+     * from the enclosing graph. The subgraphs {@code cond} and {@code body} both take [carried..., captured...];
+     * cond returns one bool scalar, body the next carried values. Results are the carried values once cond is
+     * false (see {@link Loops}).
+     */
+    LOOP("loop", 0, -1, required("carried", INT), required("cond", GRAPH), required("body", GRAPH));
 
     private final String textName;
     private final int minInputs;
@@ -249,7 +258,7 @@ public enum Op {
 
     /** Results per node, or -1 when the attributes decide ({@link #numOutputs(Attrs)}). */
     public int numOutputs() {
-        if (this == SPLIT) return -1;
+        if (this == SPLIT || this == LOOP) return -1;
         if (this == SVD) return 3;
         if (this == SLOGDET || this == LU) return 2;
         if (this == NON_MAX_SUPPRESSION) return 3;
@@ -258,7 +267,14 @@ public enum Op {
     }
 
     public int numOutputs(Attrs a) {
+        if (this == LOOP) return Math.toIntExact(a.i("carried"));
         return this == SPLIT ? a.ints("split").length : numOutputs();
+    }
+
+    /** True when some attribute holds a subgraph; passes that do not look inside must treat the node as opaque. */
+    public boolean hasSubgraphs() {
+        for (AttrSpec a : attrs) if (a.kind() == GRAPH) return true;
+        return false;
     }
 
     public AttrSpec attr(String name) {

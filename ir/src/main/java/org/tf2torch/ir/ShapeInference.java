@@ -10,6 +10,7 @@ public final class ShapeInference {
     public static List<TensorType> infer(Node n) {
         List<TensorType> dynamic = DynamicShapes.infer(n);
         if (dynamic != null) return dynamic;
+        if (n.op() == Op.LOOP) return Loops.resultTypes(n);
         List<TensorType> more = MoreShapes.infer(n);
         if (more == null) more = LinalgShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));

@@ -54,6 +54,12 @@ public final class Verifier {
             } else {
                 checkTypes(n, where, errs);
             }
+            if (n.op().hasSubgraphs() && n.attrs().asMap().values().stream().allMatch(java.util.Objects::nonNull)) {
+                for (String e : Loops.check(n)) errs.add(where + ": " + e);
+                for (Graph sub : Loops.subgraphs(n)) {
+                    for (String e : check(sub)) errs.add(where + " in @" + sub.name() + ": " + e);
+                }
+            }
             for (Value v : n.outputs()) {
                 if (!names.add(v.name())) errs.add("duplicate value name " + v);
                 defined.add(v);

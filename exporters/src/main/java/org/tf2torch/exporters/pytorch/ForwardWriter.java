@@ -32,6 +32,8 @@ final class ForwardWriter implements EmitContext {
     private final List<String> lines = new ArrayList<>();
     private Node current;
     private boolean resultWritten;
+    /** Prefix of every line written now: loop bodies nest. */
+    private String indent = "";
 
     private ForwardWriter(ModulePlan plan, Dialect dialect) {
         this.plan = plan;
@@ -49,7 +51,31 @@ final class ForwardWriter implements EmitContext {
             args.add(name);
             exprs.put(plan.graph.inputs().get(i), name);
         }
-        for (Node n : plan.liveNodes()) {
+        emitNodes(plan.liveNodes());
+        Map<String, Value> outs = plan.graph.outputs();
+        boolean dict = outs.size() > 1;
+        if (!dict) {
+            line("return " + expr(outs.values().iterator().next()));
+        } else {
+            List<String> items = new ArrayList<>();
+            for (Map.Entry<String, Value> e : outs.entrySet()) {
+                items.add(PyStrings.literal(e.getKey()) + ": " + expr(e.getValue()));
+            }
+            if (dialect == Dialect.EAGER) {
+                line("return {");
+                for (String item : items) line("    " + item + ",");
+                line("}");
+            } else {
+                // TorchScript's own parser rejects the trailing comma of the multi-line form.
+                line("return {" + String.join(", ", items) + "}");
+            }
+        }
+        return new Body(Collections.unmodifiableList(args), Collections.unmodifiableList(lines), dict);
+    }
+
+    /** Writes the statements of {@code nodes} (in order) at the current indentation. */
+    void emitNodes(List<Node> nodes) {
+        for (Node n : nodes) {
             current = n;
             switch (n.op()) {
                 case PARAM:
@@ -62,6 +88,10 @@ final class ForwardWriter implements EmitContext {
                 }
                 case IDENTITY:
                     exprs.put(n.output(), expr(n.input(0)));
+                    break;
+                case LOOP:
+                    LoopWriter.write(this, n);
+                    current = null;
                     break;
                 default:
                     resultWritten = false;
@@ -76,43 +106,45 @@ final class ForwardWriter implements EmitContext {
             }
         }
         current = null;
-        Map<String, Value> outs = plan.graph.outputs();
-        boolean dict = outs.size() > 1;
-        if (!dict) {
-            lines.add("return " + expr(outs.values().iterator().next()));
-        } else {
-            List<String> items = new ArrayList<>();
-            for (Map.Entry<String, Value> e : outs.entrySet()) {
-                items.add(PyStrings.literal(e.getKey()) + ": " + expr(e.getValue()));
-            }
-            if (dialect == Dialect.EAGER) {
-                lines.add("return {");
-                for (String item : items) lines.add("    " + item + ",");
-                lines.add("}");
-            } else {
-                // TorchScript's own parser rejects the trailing comma of the multi-line form.
-                lines.add("return {" + String.join(", ", items) + "}");
-            }
-        }
-        return new Body(Collections.unmodifiableList(args), Collections.unmodifiableList(lines), dict);
     }
 
     /** The expression for {@code v}, writing an inline constant's statement the first time. */
-    private String expr(Value v) {
+    String expr(Value v) {
         String e = exprs.get(v);
         if (e != null) return e;
         if (!v.isConstant()) throw new IllegalStateException(v + " is read before it is defined");
         String name = scope.claim(v.name());
-        lines.add(name + " = " + PyLiterals.tensor(v.constantValue(), dialect) + provenance(v.producer()));
+        line(name + " = " + PyLiterals.tensor(v.constantValue(), dialect) + provenance(v.producer()));
         exprs.put(v, name);
         return name;
     }
 
     /** A trailing {@code # tf "<node>"} in model.py; the archive's code is for machines and stays bare. */
-    private String provenance(Node n) {
+    String provenance(Node n) {
         if (dialect != Dialect.EAGER || n.source().node().isEmpty()) return "";
         return "  # tf " + PyStrings.quotedComment(n.source().node());
     }
+
+    /** Adds one statement at the current indentation. */
+    void line(String text) { lines.add(indent + text); }
+
+    /** Indents the statements that follow by one more level ({@code +1}) or one less ({@code -1}). */
+    void nest(int delta) {
+        indent = delta > 0 ? indent + "    " : indent.substring(4);
+    }
+
+    /** Makes {@code v} read as {@code expr} (a local or an attribute) from now on. */
+    void bind(Value v, String expr) { exprs.put(v, expr); }
+
+    /** Drops what the values of {@code g}'s nodes and inputs were bound to, so {@code g} can be written again. */
+    void forget(org.tf2torch.ir.Graph g) {
+        for (Value v : g.inputs()) exprs.remove(v);
+        for (Node n : g.nodes()) for (Value v : n.outputs()) exprs.remove(v);
+    }
+
+    String claim(String hint) { return scope.claim(hint); }
+
+    ModulePlan plan() { return plan; }
 
     @Override
     public Dialect dialect() { return dialect; }
@@ -135,7 +167,7 @@ final class ForwardWriter implements EmitContext {
     @Override
     public String temp(String hint, String expr) {
         String name = scope.claim(hint);
-        lines.add(name + " = " + expr);
+        line(name + " = " + expr);
         return name;
     }
 
@@ -151,7 +183,7 @@ final class ForwardWriter implements EmitContext {
         resultWritten = true;
         if (current.outputs().size() != 1) throw new IllegalStateException(current.op() + " must have one result");
         String name = scope.claim(current.output().name());
-        lines.add(name + " = " + expr + provenance(current));
+        line(name + " = " + expr + provenance(current));
         exprs.put(current.output(), name);
     }
 
@@ -177,7 +209,7 @@ final class ForwardWriter implements EmitContext {
         for (Value v : current.outputs()) names.add(scope.claim(v.name()));
         // One result: index rather than "a, = ...", which reads like a typo.
         String target = String.join(", ", names);
-        lines.add(target + " = " + (names.size() == 1 ? expr + "[0]" : expr) + provenance(current));
+        line(target + " = " + (names.size() == 1 ? expr + "[0]" : expr) + provenance(current));
         for (int k = 0; k < names.size(); k++) exprs.put(current.outputs().get(k), names.get(k));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tf2torch.exporters.pytorch.ExportResult.Kind;
 import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.Loops;
 import org.tf2torch.ir.Node;
 import org.tf2torch.ir.Op;
 import org.tf2torch.ir.Parameter;
@@ -57,7 +58,7 @@ final class ModulePlan {
             p.attributes.add(new Attribute(attr, trainable ? Kind.PARAMETER : Kind.BUFFER, param.data(), param.name()));
         }
         int n = 0;
-        for (Node node : p.live) {
+        for (Node node : withSubgraphs(p.live)) {
             if (node.op() != Op.CONSTANT || inline(node.attrs().tensor("value"))) continue;
             String attr = scope.claim("const_" + n++);
             p.constantAttrs.put(node.output(), attr);
@@ -77,15 +78,30 @@ final class ModulePlan {
     }
 
     /** Nodes that some output depends on, in graph order; the rest would be dead code in the module. */
-    private void findLive() {
+    private void findLive() { live.addAll(live(graph)); }
+
+    /** The nodes of {@code g} its outputs depend on, in graph order. */
+    static List<Node> live(Graph g) {
         Set<Node> needed = new HashSet<>();
-        List<Value> work = new ArrayList<>(graph.outputs().values());
+        List<Value> work = new ArrayList<>(g.outputs().values());
         while (!work.isEmpty()) {
             Value v = work.remove(work.size() - 1);
             Node prod = v.producer();
             if (prod != null && needed.add(prod)) work.addAll(prod.inputs());
         }
-        for (Node node : graph.nodes()) if (needed.contains(node)) live.add(node);
+        List<Node> out = new ArrayList<>();
+        for (Node node : g.nodes()) if (needed.contains(node)) out.add(node);
+        return out;
+    }
+
+    /** {@code nodes} and, after each loop, the live nodes of its subgraphs (recursively): where constants hide. */
+    private static List<Node> withSubgraphs(List<Node> nodes) {
+        List<Node> out = new ArrayList<>();
+        for (Node node : nodes) {
+            out.add(node);
+            for (Graph sub : Loops.subgraphs(node)) out.addAll(withSubgraphs(live(sub)));
+        }
+        return out;
     }
 
     List<Attribute> attributes() { return Collections.unmodifiableList(attributes); }

@@ -114,6 +114,7 @@ public final class TorchTargets {
         put(Op.SOFTSIGN, "F.softsign");
         put(Op.LEAKY_RELU, "F.leaky_relu");
         put(Op.RANGE, "torch.arange");
+        put(Op.LOOP, "while loop (Python statement)");
         put(Op.GATHER, "torch.index_select");
         put(Op.GATHER_ND, "advanced indexing x[i[..., 0], ...]");
         put(Op.TILE, "Tensor.repeat");

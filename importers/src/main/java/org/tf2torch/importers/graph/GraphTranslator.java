@@ -30,7 +30,12 @@ public final class GraphTranslator {
     /** Ops the walker itself handles (not through the registry), for listings. */
     public static final java.util.Set<String> STRUCTURAL = java.util.Set.of("Placeholder", "PlaceholderWithDefault",
             "Identity", "IdentityN", "StopGradient", "Snapshot", "PreventGradient", "VarHandleOp", "VariableV2",
-            "ReadVariableOp", "PartitionedCall", "StatefulPartitionedCall", "Switch", "Merge");
+            "ReadVariableOp", "PartitionedCall", "StatefulPartitionedCall", "Switch", "Merge", "Enter", "Exit",
+            "LoopCond", "NextIteration", "TensorArrayV3", "TensorArrayWriteV3", "TensorArrayReadV3",
+            "TensorArrayGatherV3", "TensorArrayScatterV3", "TensorArraySizeV3", "TensorArrayConcatV3",
+            "TensorArraySplitV3", "TensorArrayCloseV3");
+    /** TF1 while-loop plumbing, which only the loop rebuilder may translate. */
+    private static final java.util.Set<String> LOOP_OPS = java.util.Set.of("Exit", "NextIteration", "LoopCond");
 
     private final Graph graph;
     private final OpRegistry registry;
@@ -40,7 +45,8 @@ public final class GraphTranslator {
     private final PlaceholderSource placeholders;
     private final Frame top;
     private final Map<String, Integer> histogram = new java.util.TreeMap<>();
-    private final Conds conds;
+    private final ControlFlowInfo cfi;
+    private final WhileLoops loops;
 
     public GraphTranslator(Graph graph, GraphDef def, OpRegistry registry, ImportReport report,
                            VariableSource variables, PlaceholderSource placeholders) {
@@ -50,8 +56,9 @@ public final class GraphTranslator {
         this.variables = variables;
         this.placeholders = placeholders;
         for (FunctionDef f : def.getLibrary().getFunctionList()) library.put(f.getSignature().getName(), f);
-        this.top = new Frame("", false, def.getNodeList(), name -> null);
-        this.conds = new Conds(graph);
+        this.top = new Frame("", false, def.getNodeList(), name -> null, graph);
+        this.cfi = new ControlFlowInfo(def.getNodeList());
+        this.loops = new WhileLoops(this, cfi);
     }
 
     public boolean hasNode(String name) { return top.nodes.containsKey(name); }
@@ -61,7 +68,7 @@ public final class GraphTranslator {
     /** Translates what the top-level tensor {@code ref} ({@code node} or {@code node:k}) needs. */
     public TfValue resolve(String ref) { return resolve(top, ref); }
 
-    private TfValue resolve(Frame f, String ref) {
+    TfValue resolve(Frame f, String ref) {
         if (ref.startsWith("^")) throw new IllegalArgumentException("control input " + ref);
         String[] parts = ref.split(":");
         if (f.functionSyntax) {
@@ -93,6 +100,7 @@ public final class GraphTranslator {
     }
 
     private TfValue output(Frame f, String nodeName, int index) {
+        if (f.loop != null && !cfi.frameOf(nodeName).equals(f.tfFrame)) return outerOutput(f, nodeName, index);
         List<TfValue> outs = f.memo.get(nodeName);
         if (outs == null) {
             NodeDef n = nodeIn(f, nodeName);
@@ -111,6 +119,45 @@ public final class GraphTranslator {
         return TfValue.poison();
     }
 
+    /** A node of an enclosing frame read inside a loop's cond or body: translated there, captured here. */
+    private TfValue outerOutput(Frame f, String nodeName, int index) {
+        String frame = cfi.frameOf(nodeName);
+        for (Frame p = f.parent; p != null; p = p.parent) {
+            if (p.tfFrame.equals(frame)) {
+                try {
+                    return f.loop.capture(f.graph, output(f.parent, nodeName, index));
+                } catch (TranslationException e) {
+                    report.addUnsupported(nodeIn(f, nodeName).getOp(), nodeName, f.function, e.getMessage());
+                    return TfValue.poison();
+                }
+            }
+        }
+        report.addUnsupported(nodeIn(f, nodeName).getOp(), nodeName, f.function, "read inside while loop frame '"
+                + f.tfFrame + "' but it belongs to frame '" + frame + "', which does not enclose it");
+        return TfValue.poison();
+    }
+
+    /** Nodes of TF1 while loops reached other than through their Exits, which the walker cannot translate. */
+    private String loopPlumbing(Frame f, NodeDef n) {
+        String op = n.getOp();
+        if (op.equals("Exit")) return f.functionSyntax ? "TF1 while loops inside functions are not supported" : null;
+        if (LOOP_OPS.contains(op)) return "reached outside the while loop it belongs to";
+        if (op.equals("Enter") && f.loop == null) {
+            return f.functionSyntax ? "TF1 while loops inside functions are not supported"
+                    : "reached outside the while loop it belongs to";
+        }
+        if (op.equals("Merge")) {
+            for (String ref : n.getInputList()) {
+                NodeDef in = f.nodes.get(ControlFlowInfo.nodeName(ref));
+                if (in != null && in.getOp().equals("NextIteration")) return "while loop Merge reached outside its loop";
+            }
+        }
+        return null;
+    }
+
+    /** Counts a node the loop rebuilder consumed without translating it (Merge, Switch, NextIteration, ...). */
+    void count(String op) { histogram.merge(op, 1, Integer::sum); }
+
     /** TF ops visited so far (after inlining) with their counts. */
     public Map<String, Integer> histogram() { return java.util.Collections.unmodifiableMap(histogram); }
 
@@ -118,7 +165,7 @@ public final class GraphTranslator {
         String op = n.getOp();
         histogram.merge(op, 1, Integer::sum);
         // A signature may feed any tensor, not only a Placeholder (TF1 models often feed an Identity).
-        TfValue fed = f.functionSyntax ? null : placeholders.valueFor(n);
+        TfValue fed = f.functionSyntax || f.loop != null ? null : placeholders.valueFor(n);
         if (fed != null) return List.of(fed);
         if (op.equals("Placeholder") || op.equals("PlaceholderWithDefault")) {
             if (op.equals("PlaceholderWithDefault")) return List.of(resolve(f, n.getInput(0)));
@@ -127,22 +174,48 @@ public final class GraphTranslator {
         }
         if (op.equals("VarHandleOp") || op.equals("VariableV2") || op.equals("Variable")) {
             String p = variables.parameterFor(n, f.function);
-            return List.of(op.equals("VarHandleOp") ? TfValue.resource(p) : TfValue.of(graph.param(p)));
+            return List.of(op.equals("VarHandleOp") ? TfValue.resource(p) : TfValue.of(param(f, p)));
+        }
+        String plumbing = loopPlumbing(f, n);
+        if (plumbing != null) {
+            report.addUnsupported(op, n.getName(), f.function, plumbing);
+            return List.of(TfValue.poison());
+        }
+        if (op.equals("Exit")) {
+            try {
+                return List.of(loops.exit(f, n));
+            } catch (TranslationException | ImportException | IllegalArgumentException | IllegalStateException ex) {
+                report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
+                return List.of(TfValue.poison());
+            }
         }
         List<TfValue> in = new ArrayList<>();
         for (String ref : n.getInputList()) if (!ref.startsWith("^")) in.add(resolve(f, ref));
         List<TfValue> pivots = condPivots(f, n);
         for (TfValue v : in) if (v.isPoison()) return List.of(TfValue.poison());
+        // Enter with is_constant: its input was read from the enclosing frame and captured already
+        if (op.equals("Enter")) return in.subList(0, 1);
         for (TfValue v : pivots) if (v.isPoison()) return List.of(TfValue.poison());
         List<TfValue> guarding = new ArrayList<>(in);
         guarding.addAll(pivots);
         TfValue guard;
         try {
-            if (op.equals("Merge")) return conds.merge(n, in, f.function);
+            for (TfValue v : in) {
+                if (v.isArray() && (op.equals("Merge") || op.equals("Switch"))) {
+                    throw new TranslationException("TensorArray flows through a conditional; this is not supported");
+                }
+            }
+            if (op.equals("Merge")) return f.conds.merge(n, in, f.function);
             for (TfValue v : guarding) if (v.isDead()) return List.of(TfValue.dead());
-            if (op.equals("Switch")) return conds.split(n, in, f.function);
-            guard = conds.commonGuard(guarding);
-        } catch (TranslationException ex) {
+            if (op.equals("Switch")) return f.conds.split(n, in, f.function);
+            guard = f.conds.commonGuard(guarding);
+            if (TensorArrays.OPS.contains(op)) {
+                if (guard != null) {
+                    throw new TranslationException("TensorArray op inside a conditional with a run-time predicate");
+                }
+                return TensorArrays.translate(n, in, f.graph, f.function);
+            }
+        } catch (TranslationException | IllegalArgumentException | IllegalStateException ex) {
             report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
             return List.of(TfValue.poison());
         }
@@ -152,7 +225,7 @@ public final class GraphTranslator {
             for (TfValue v : in) out.add(v.isValue() ? guard.withValue(v.value()) : v);
             return out;
         }
-        if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(graph.param(in.get(0).parameter())));
+        if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(param(f, in.get(0).parameter())));
         String callee = CALL_OPS.contains(op) ? n.getAttrMap().get("f").getFunc().getName() : op;
         if (library.containsKey(callee)) return inline(f, n, library.get(callee), in);
         String stateful = StatefulOps.reason(op);
@@ -161,6 +234,10 @@ public final class GraphTranslator {
             return List.of(TfValue.poison());
         }
         for (TfValue v : in) {
+            if (v.isArray()) {
+                report.addUnsupported(op, n.getName(), f.function, "reads a TensorArray handle or flow as a tensor");
+                return List.of(TfValue.poison());
+            }
             if (v.isResource()) {
                 report.addUnsupported(op, n.getName(), f.function, "takes a variable handle (state is not supported)");
                 return List.of(TfValue.poison());
@@ -175,7 +252,7 @@ public final class GraphTranslator {
         for (TfValue v : in) vals.add(v.value());
         try {
             List<TfValue> out = new ArrayList<>();
-            for (Value v : e.translator().translate(new OpContext(n, vals, graph, f.function, report::addWarning))) {
+            for (Value v : e.translator().translate(new OpContext(n, vals, f.graph, f.function, report::addWarning))) {
                 out.add(guard == null ? TfValue.of(v) : guard.withValue(v));
             }
             return out;
@@ -205,6 +282,12 @@ public final class GraphTranslator {
         return out;
     }
 
+    /** A parameter's value in frame {@code f}: read in the top graph, captured into loops. */
+    private Value param(Frame f, String name) {
+        if (f.loop == null) return f.graph.param(name);
+        return f.loop.capture(f.graph, param(f.parent, name));
+    }
+
     private List<TfValue> inline(Frame caller, NodeDef call, FunctionDef fn, List<TfValue> in) {
         OpDef sig = fn.getSignature();
         if (sig.getInputArgCount() != in.size()) {
@@ -219,7 +302,7 @@ public final class GraphTranslator {
             String why = StatefulOps.reason(bodyNode.getOp());
             if (why != null) report.addUnsupported(bodyNode.getOp(), bodyNode.getName(), path, why);
         }
-        Frame body = new Frame(path, true, fn.getNodeDefList(), args::get);
+        Frame body = new Frame(path, true, fn.getNodeDefList(), args::get, caller.graph);
         List<TfValue> out = new ArrayList<>();
         for (OpDef.ArgDef a : sig.getOutputArgList()) {
             String ret = fn.getRetMap().get(a.getName());

@@ -4,7 +4,8 @@ import org.tf2torch.ir.Value;
 
 /**
  * What a TF tensor became during import: an IR value, a resource handle naming a parameter (a variable
- * not yet read), or poison when something upstream could not be translated.
+ * not yet read), a TF1 TensorArray handle or flow ({@link TensorArrayState}), or poison when something
+ * upstream could not be translated.
  */
 public final class TfValue {
     private static final TfValue POISON = new TfValue(null, null, null);
@@ -12,12 +13,25 @@ public final class TfValue {
     private final Value value;
     private final String parameter;
     private final Guard guard;
+    private final TensorArrayState array;
 
     private TfValue(Value value, String parameter, Guard guard) {
+        this(value, parameter, guard, null);
+    }
+
+    private TfValue(Value value, String parameter, Guard guard, TensorArrayState array) {
         this.value = value;
         this.parameter = parameter;
         this.guard = guard;
+        this.array = array;
     }
+
+    /** A TensorArray's handle or flow: what the TensorArray ops read and write instead of a tensor. */
+    public static TfValue array(TensorArrayState s) { return new TfValue(null, null, null, s); }
+
+    public boolean isArray() { return array != null; }
+
+    public TensorArrayState array() { return array; }
 
     public static TfValue of(Value v) { return new TfValue(v, null, null); }
 
@@ -44,7 +58,10 @@ public final class TfValue {
     public boolean isValue() { return value != null; }
 
     public Value value() {
-        if (value == null) throw new IllegalStateException(isResource() ? "resource handle used as a tensor" : "poisoned value");
+        if (value == null) {
+            throw new IllegalStateException(isResource() ? "resource handle used as a tensor"
+                    : isArray() ? "TensorArray handle or flow used as a tensor" : "poisoned value");
+        }
         return value;
     }
 

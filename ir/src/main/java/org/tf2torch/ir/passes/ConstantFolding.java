@@ -34,7 +34,7 @@ public final class ConstantFolding implements Pass {
     public boolean run(Graph g) {
         boolean changed = false;
         for (Node n : new ArrayList<>(g.nodes())) {
-            if (n.graph() == null || n.op() == Op.CONSTANT || n.op() == Op.PARAM) continue;
+            if (n.graph() == null || n.op() == Op.CONSTANT || n.op() == Op.PARAM || n.op().hasSubgraphs()) continue;
             Tensor folded = fold(n);
             if (folded == null) continue;
             Value c = g.insertBefore(n, Op.CONSTANT, List.of(), java.util.Map.of("value", folded), n.source(),

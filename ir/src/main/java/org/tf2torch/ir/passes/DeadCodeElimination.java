@@ -9,7 +9,10 @@ import org.tf2torch.ir.Node;
 import org.tf2torch.ir.Op;
 import org.tf2torch.ir.Value;
 
-/** Removes nodes no output depends on, and parameters no node reads any more. */
+/**
+ * Removes nodes no output depends on, and parameters no node reads any more; inside subgraphs too (a loop's
+ * results are all kept, as a loop node cannot drop some of its carried values).
+ */
 public final class DeadCodeElimination implements Pass {
     @Override
     public boolean run(Graph g) {
@@ -22,7 +25,7 @@ public final class DeadCodeElimination implements Pass {
                 if (in.producer() != null && live.add(in.producer())) work.add(in.producer());
             }
         }
-        boolean changed = false;
+        boolean changed = Subgraphs.runInside(this, g);
         List<Node> nodes = new ArrayList<>(g.nodes());
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);

@@ -4,7 +4,10 @@ import java.util.List;
 import org.tf2torch.ir.Graph;
 import org.tf2torch.ir.Verifier;
 
-/** Runs passes in order until none changes the graph, optionally verifying after each. */
+/**
+ * Runs passes in order until none changes the graph, optionally verifying after each. Each pass also runs on
+ * every subgraph (a loop's cond and body) as a graph of its own, so a pass needs no knowledge of loops.
+ */
 public final class PassPipeline {
     private final List<Pass> passes;
     private final boolean verify;
@@ -25,7 +28,7 @@ public final class PassPipeline {
         for (int round = 0; round < 10; round++) {
             boolean changed = false;
             for (Pass p : passes) {
-                boolean c = p.run(g);
+                boolean c = p.run(g) | Subgraphs.runInside(p, g);
                 if (c && verify) {
                     try {
                         Verifier.verify(g);

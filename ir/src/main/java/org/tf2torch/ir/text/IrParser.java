@@ -21,29 +21,45 @@ import org.tf2torch.ir.Value;
 /** Reads the text form back into a {@link Graph}; parameters get zero-filled data of their declared type. */
 public final class IrParser {
     private final Map<String, Value> values = new HashMap<>();
+    private final String[] lines;
+    /** Index of the next line to read, shared with the parsers of nested subgraph blocks. */
+    private final int[] next;
     private Graph graph;
 
-    private IrParser() {}
-
-    public static Graph parse(String text) {
-        return new IrParser().run(text);
+    private IrParser(String[] lines, int[] next) {
+        this.lines = lines;
+        this.next = next;
     }
 
-    private Graph run(String text) {
+    public static Graph parse(String text) {
         String[] lines = text.split("\n", -1);
-        boolean closed = false;
-        for (int i = 0; i < lines.length; i++) {
+        int[] next = {0};
+        Graph g = new IrParser(lines, next).block(false);
+        if (g == null) throw new IllegalArgumentException("IR text has no complete 'graph @name { ... }'");
+        for (; next[0] < lines.length; next[0]++) {
+            if (skipped(lines[next[0]])) continue;
+            throw new Cursor(lines[next[0]], next[0] + 1).error("text after the closing '}'");
+        }
+        return g;
+    }
+
+    private static boolean skipped(String raw) { return raw.isBlank() || raw.trim().startsWith("//"); }
+
+    /** Reads one {@code graph @name { ... }} block; null when the text ends first (for a nested one, an error). */
+    private Graph block(boolean nested) {
+        while (next[0] < lines.length) {
+            int i = next[0]++;
             String raw = lines[i];
-            if (raw.isBlank() || raw.trim().startsWith("//")) continue;
+            if (skipped(raw)) continue;
             Cursor c = new Cursor(raw, i + 1);
-            if (closed) throw c.error("text after the closing '}'");
             if (graph == null) {
                 c.expect("graph");
                 c.expect("@");
                 graph = new Graph(c.peek() == '"' ? c.string() : c.word());
                 c.expect("{");
             } else if (c.tryConsume("}")) {
-                closed = true;
+                c.expectEnd();
+                return graph;
             } else if (c.tryConsume("input ")) {
                 String name = c.valueName();
                 c.expect(":");
@@ -67,8 +83,11 @@ public final class IrParser {
             }
             c.expectEnd();
         }
-        if (graph == null || !closed) throw new IllegalArgumentException("IR text has no complete 'graph @name { ... }'");
-        return graph;
+        if (nested) {
+            throw new IllegalArgumentException("line " + lines.length + ": subgraph block @" + (graph == null ? "?"
+                    : graph.name()) + " is not closed");
+        }
+        return null;
     }
 
     private void parseReturn(Cursor c) {
@@ -110,7 +129,12 @@ public final class IrParser {
                     AttrSpec spec = op.attr(k);
                     if (spec == null) throw c.errorAtToken(op.textName() + " has no attribute '" + k + "'");
                     if (attrs.containsKey(k)) throw c.error("attribute '" + k + "' is given twice");
-                    attrs.put(k, attrValue(c, spec.kind()));
+                    if (spec.kind() == AttrKind.GRAPH) {
+                        c.expect("@");
+                        attrs.put(k, c.peek() == '"' ? c.string() : c.word());
+                    } else {
+                        attrs.put(k, attrValue(c, spec.kind()));
+                    }
                 } while (c.tryConsume(","));
                 c.expect("}");
             }
@@ -121,6 +145,16 @@ public final class IrParser {
             types.add(type(c));
         } while (c.tryConsume(","));
         if (types.size() != outs.size()) throw c.error(outs.size() + " results but " + types.size() + " types");
+        SourceRef src = SourceRef.NONE;
+        if (c.tryConsume("#")) {
+            c.expect("tf");
+            String node = c.string();
+            String tfOp = c.string();
+            String fn = c.atEnd() ? "" : c.string();
+            src = new SourceRef(node, tfOp, fn);
+        }
+        c.expectEnd();
+        readSubgraphs(c, op, attrs);
         int results;
         try {
             results = op.numOutputs() >= 0 ? op.numOutputs() : op.numOutputs(org.tf2torch.ir.Attrs.validate(op, attrs));
@@ -130,19 +164,24 @@ public final class IrParser {
         if (outs.size() != results) {
             throw c.error(op.textName() + " has " + results + " result(s), the line names " + outs.size());
         }
-        SourceRef src = SourceRef.NONE;
-        if (c.tryConsume("#")) {
-            c.expect("tf");
-            String node = c.string();
-            String tfOp = c.string();
-            String fn = c.atEnd() ? "" : c.string();
-            src = new SourceRef(node, tfOp, fn);
-        }
         try {
             List<Value> res = graph.addTyped(op, in, attrs, src, outs, types).outputs();
             for (int k = 0; k < outs.size(); k++) values.put(outs.get(k), res.get(k));
         } catch (IllegalArgumentException e) {
             throw c.error(e.getMessage());
+        }
+    }
+
+    /** The blocks named by a node's subgraph attributes follow its line, in attribute order. */
+    private void readSubgraphs(Cursor c, Op op, Map<String, Object> attrs) {
+        for (AttrSpec spec : op.attrs()) {
+            if (spec.kind() != AttrKind.GRAPH || !(attrs.get(spec.name()) instanceof String)) continue;
+            String want = (String) attrs.get(spec.name());
+            Graph sub = new IrParser(lines, next).block(true);
+            if (!sub.name().equals(want)) {
+                throw c.error(spec.name() + "=@" + want + " but the next block is @" + sub.name());
+            }
+            attrs.put(spec.name(), sub);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.tf2torch.ir.AttrSpec;
 import org.tf2torch.ir.DType;
 import org.tf2torch.ir.Graph;
+import org.tf2torch.ir.Loops;
 import org.tf2torch.ir.Node;
 import org.tf2torch.ir.Op;
 import org.tf2torch.ir.Parameter;
@@ -23,22 +24,37 @@ public final class IrPrinter {
 
     public static String print(Graph g) {
         StringBuilder sb = new StringBuilder();
-        String name = g.name().matches("[A-Za-z0-9_.]+") ? g.name() : Quoting.quote(g.name());
-        sb.append("graph @").append(name).append(" {\n");
+        print(g, "", sb);
+        return sb.toString();
+    }
+
+    /**
+     * A node holding subgraphs (a loop) names them in its attributes ({@code cond=@cond}); their blocks follow
+     * the node's line, indented one more level, in attribute order.
+     */
+    private static void print(Graph g, String indent, StringBuilder sb) {
+        sb.append(indent).append("graph @").append(graphName(g)).append(" {\n");
         for (int i = 0; i < g.inputs().size(); i++) {
             Value v = g.inputs().get(i);
-            sb.append("  input ").append(v).append(" : ").append(v.type()).append(" = ")
+            sb.append(indent).append("  input ").append(v).append(" : ").append(v.type()).append(" = ")
                     .append(Quoting.quote(g.inputKeys().get(i))).append('\n');
         }
         for (Parameter p : g.params().values()) {
-            sb.append("  ").append(p.trainable() ? "weight " : "buffer ").append(Quoting.quote(p.name()))
+            sb.append(indent).append("  ").append(p.trainable() ? "weight " : "buffer ").append(Quoting.quote(p.name()))
                     .append(" : ").append(p.data().type()).append('\n');
         }
-        for (Node n : g.nodes()) sb.append("  ").append(node(n)).append('\n');
+        for (Node n : g.nodes()) {
+            sb.append(indent).append("  ").append(node(n)).append('\n');
+            for (Graph sub : Loops.subgraphs(n)) print(sub, indent + "    ", sb);
+        }
         List<String> outs = new ArrayList<>();
         for (Map.Entry<String, Value> e : g.outputs().entrySet()) outs.add(Quoting.quote(e.getKey()) + " = " + e.getValue());
-        sb.append("  return").append(outs.isEmpty() ? "" : " ").append(String.join(", ", outs)).append("\n}\n");
-        return sb.toString();
+        sb.append(indent).append("  return").append(outs.isEmpty() ? "" : " ").append(String.join(", ", outs)).append('\n');
+        sb.append(indent).append("}\n");
+    }
+
+    static String graphName(Graph g) {
+        return g.name().matches("[A-Za-z0-9_.]+") ? g.name() : Quoting.quote(g.name());
     }
 
     public static String node(Node n) {
@@ -76,6 +92,7 @@ public final class IrPrinter {
         }
         if (v instanceof DType) return ((DType) v).irName();
         if (v instanceof Tensor) return tensor((Tensor) v);
+        if (v instanceof Graph) return "@" + graphName((Graph) v);
         return String.valueOf(v);
     }
 
@@ -113,6 +130,7 @@ public final class IrPrinter {
     public static boolean roundTrips(Graph g) {
         for (Node n : g.nodes()) {
             if (n.op() == Op.CONSTANT && n.attrs().tensor("value").numElements() > MAX_INLINE_ELEMENTS) return false;
+            for (Graph sub : Loops.subgraphs(n)) if (!roundTrips(sub)) return false;
         }
         return true;
     }

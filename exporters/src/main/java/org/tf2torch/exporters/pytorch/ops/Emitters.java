@@ -10,11 +10,13 @@ import org.tf2torch.ir.Op;
 /**
  * The one list of emitter families. Each family registers the ops it writes; an op registered twice fails
  * here at class load. CONSTANT, PARAM and IDENTITY are not emitters: they define no statement of their own
- * (they name a module attribute, a constant or another value), which the forward writer handles.
+ * (they name a module attribute, a constant or another value), which the forward writer handles; so is LOOP,
+ * a statement holding the statements of its subgraphs, which the forward writer writes with its LoopWriter.
  */
 public final class Emitters {
     /** Ops the forward writer resolves itself. */
-    public static final Set<Op> SOURCES = Collections.unmodifiableSet(EnumSet.of(Op.CONSTANT, Op.PARAM, Op.IDENTITY));
+    public static final Set<Op> SOURCES = Collections.unmodifiableSet(EnumSet.of(Op.CONSTANT, Op.PARAM, Op.IDENTITY,
+            Op.LOOP));
 
     private static final Map<Op, OpEmitter> REGISTRY = build();
 
