@@ -175,7 +175,7 @@ final class ForwardWriter implements EmitContext {
     public String freshName(String hint) { return scope.claim(hint); }
 
     @Override
-    public void statement(String line) { lines.add(line); }
+    public void statement(String line) { line(line); }
 
     @Override
     public void result(String expr) {
@@ -189,15 +189,15 @@ final class ForwardWriter implements EmitContext {
 
     @Override
     public void block(String header, List<String> body) {
-        lines.add(header);
-        for (String line : body) lines.add("    " + line);
+        line(header);
+        for (String line : body) line("    " + line);
     }
 
     @Override
     public void raiseIf(String condition, String message) {
-        lines.add("if " + condition + ":");
+        line("if " + condition + ":");
         // The archive's code is in TorchScript's serialized form, where a raise is this builtin call.
-        lines.add(dialect == Dialect.EAGER ? "    raise RuntimeError(" + PyStrings.literal(message) + ")"
+        line(dialect == Dialect.EAGER ? "    raise RuntimeError(" + PyStrings.literal(message) + ")"
                 : "    ops.prim.RaiseException(" + PyStrings.literal(message) + ")");
     }
 
