@@ -77,6 +77,12 @@ class RnnCellOpsCheckTest {
                 .setAttr("cell_clip", -1.0f).build(), List.of("lstm:1", "lstm:6"));
     }
 
+    /** seq_len_max 0: no step runs and cs and h are all zeros. */
+    @Test
+    void blockLstmZeroLength() throws Exception {
+        check("block_zero", g -> blockLstm(g, "BlockLSTM", g.int64(0)).build(), List.of("lstm:1", "lstm:6"));
+    }
+
     /** seq_len_max fed at run time, drawn from [0, TIME] over several samples. */
     @Test
     void blockLstmRunTimeLength() throws Exception {
