@@ -15,7 +15,7 @@ public final class OpRegistry {
     private String family = "";
 
     private static final OpRegistry STANDARD = build(List.of(new ArrayOps(), new MathOps(), new LogicOps(), new MathFunctionOps(), new IndexOps(), new ScanOps(), new ImageOps(),
-            new NnOps(), new ReduceOps(), new RandomOps(), new LinalgOps(), new UniqueOps(), new PartitionOps(), new RaggedOps(), new CountingOps(), new DebugOps(), new FakeQuantOps(), new BitpackOps()));
+            new NnOps(), new ReduceOps(), new RandomOps(), new LinalgOps(), new UniqueOps(), new PartitionOps(), new RaggedOps(), new CountingOps(), new DebugOps(), new FakeQuantOps(), new BitpackOps(), new RnnCellOps()));
 
     public static OpRegistry standard() { return STANDARD; }
 
