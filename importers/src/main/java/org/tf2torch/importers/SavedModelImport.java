@@ -45,6 +45,7 @@ final class SavedModelImport {
         Path vars = dir.resolve("variables");
         TensorBundle bundle = Files.isRegularFile(vars.resolve("variables.index")) ? TensorBundle.open(vars) : null;
         CheckpointVariables variables = new CheckpointVariables(bundle, g, mg, dir);
+        variables.registerModelVariables();
 
         Map<String, Value> byNode = new HashMap<>();
         Map<String, String> inputTensors = new LinkedHashMap<>();

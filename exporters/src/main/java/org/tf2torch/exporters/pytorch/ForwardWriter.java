@@ -77,9 +77,15 @@ final class ForwardWriter implements EmitContext {
     void emitNodes(List<Node> nodes) {
         for (Node n : nodes) {
             current = n;
+            if (plan.isAbsorbed(n)) continue;
+            LayerMatcher.Call call = plan.layerCall(n);
+            if (call != null) {
+                layerCall(call, plan.layerCallModule(n));
+                continue;
+            }
             switch (n.op()) {
                 case PARAM:
-                    exprs.put(n.output(), "self." + plan.paramAttr(n.attrs().s("name")));
+                    exprs.put(n.output(), "self." + plan.paramExpr(n.attrs().s("name")));
                     break;
                 case CONSTANT: {
                     String attr = plan.constantAttr(n.output());
@@ -106,6 +112,20 @@ final class ForwardWriter implements EmitContext {
             }
         }
         current = null;
+    }
+
+    /** {@code self.<layer>(x)}, padding first where TF's padding is not one torch's layer can hold. */
+    private void layerCall(LayerMatcher.Call call, ModuleTree.Module m) {
+        resultWritten = false;
+        String x = expr(call.input());
+        if (call.pad() != null) {
+            x = temp(current.output().name() + "_pad", dialect.call(dialect.nn("pad")).arg(x)
+                    .arg(PyLiterals.ints(call.pad())).opt("mode", "\"constant\"", "\"constant\"")
+                    .opt("value", "None", "None").render());
+        }
+        // The serialized dialect has no __call__ on modules: torch itself writes (self.m).forward(x).
+        result(dialect == Dialect.EAGER ? "self." + m.path() + "(" + x + ")"
+                : "(self." + m.path() + ").forward(" + x + ")");
     }
 
     /** The expression for {@code v}, writing an inline constant's statement the first time. */

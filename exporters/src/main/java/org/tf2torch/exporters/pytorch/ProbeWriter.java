@@ -41,6 +41,7 @@ final class ProbeWriter {
         List<Map<String, Object>> out = new ArrayList<>();
         int cursor = 0;
         for (Node n : plan.liveNodes()) {
+            if (plan.isAbsorbed(n)) continue;
             switch (n.op()) {
                 case PARAM: case CONSTANT: case IDENTITY: continue;
                 default: break;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.tf2torch.exporters.pytorch.io.NamedTensor;
 import org.tf2torch.exporters.pytorch.io.SafetensorsWriter;
-import org.tf2torch.exporters.pytorch.io.ScriptModule;
 import org.tf2torch.exporters.pytorch.io.TorchSaveWriter;
 import org.tf2torch.exporters.pytorch.io.TorchScriptArchiveWriter;
 import org.tf2torch.exporters.pytorch.ops.Dialect;
@@ -56,16 +55,9 @@ public final class PyTorchExporter {
             TorchSaveWriter.write(weights, tensors);
         }
 
-        String qualified = SCRIPT_PACKAGE + "." + className;
-        ScriptModule root = new ScriptModule(qualified);
-        for (ModulePlan.Attribute a : plan.attributes()) {
-            if (a.kind() == ExportResult.Kind.PARAMETER) root.parameter(a.name(), a.data());
-            else root.buffer(a.name(), a.data());
-        }
-        root.bool("training", false);
+        ScriptClassWriter.Archive code = ScriptClassWriter.write(plan, script, SCRIPT_PACKAGE);
         Path archive = outDir.resolve(TORCHSCRIPT);
-        TorchScriptArchiveWriter.write(archive, root,
-                Map.of(root.codePath(), ScriptClassWriter.write(plan, script, qualified)));
+        TorchScriptArchiveWriter.write(archive, code.root(), Map.of(code.codePath(), code.source()));
 
         return new ExportResult(className, List.copyOf(entries), eager.args(), List.copyOf(g.inputKeys()),
                 List.copyOf(g.outputs().keySet()), eager.dictOutput(), trainable, modelPy, weights, archive);

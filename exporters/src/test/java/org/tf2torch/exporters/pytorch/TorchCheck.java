@@ -55,7 +55,7 @@ final class TorchCheck {
     /** Sets a parameter's data (the text parser fills zeros). */
     TorchCheck weight(String name, Tensor t) {
         Parameter p = graph.params().get(name);
-        graph.replaceParameter(new Parameter(name, t, p.trainable()));
+        graph.replaceParameter(p.withData(t));
         return this;
     }
 

@@ -2,6 +2,7 @@ package org.tf2torch.importers.savedmodel;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.CollectionDef;
@@ -32,6 +33,11 @@ public final class CheckpointVariables implements VariableSource {
     private final Path dir;
     private final Map<String, String> keyByName = new HashMap<>();
     private final Map<String, Boolean> trainable = new HashMap<>();
+    private final ModelStructure structure;
+    /** Object node id of a model variable → its graph parameter, once registered. */
+    private final Map<Integer, String> paramOfNode = new HashMap<>();
+    private final Map<String, String> sharedNameOfHandle = new HashMap<>();
+    private TrackableObjectGraph checkpointGraph;
 
     public CheckpointVariables(TensorBundle bundle, Graph graph, MetaGraphDef mg, Path dir) {
         this.bundle = bundle;
@@ -39,6 +45,10 @@ public final class CheckpointVariables implements VariableSource {
         this.dir = dir;
         if (bundle != null) {
             bundle.objectGraph().ifPresent(this::indexObjectGraph);
+        }
+        this.structure = ModelStructure.read(mg, dir);
+        for (NodeDef n : mg.getGraphDef().getNodeList()) {
+            if (n.getOp().equals("VarHandleOp")) sharedNameOfHandle.put(n.getName(), sharedName(n));
         }
         for (SavedObject o : mg.getObjectGraphDef().getNodesList()) {
             if (o.hasVariable()) trainable.put(o.getVariable().getName(), o.getVariable().getTrainable());
@@ -50,6 +60,7 @@ public final class CheckpointVariables implements VariableSource {
     }
 
     private void indexObjectGraph(TrackableObjectGraph og) {
+        checkpointGraph = og;
         for (TrackableObjectGraph.TrackableObject o : og.getNodesList()) {
             for (TrackableObjectGraph.TrackableObject.SerializedTensor a : o.getAttributesList()) {
                 if (a.getName().equals("VARIABLE_VALUE") && !a.getFullName().isEmpty()) {
@@ -72,9 +83,77 @@ public final class CheckpointVariables implements VariableSource {
         }
     }
 
+    /**
+     * Registers every variable of the model's object structure as a parameter, in layer order, with its path,
+     * whether or not the signature reads it: the converted module holds the model's whole state, so its
+     * parameter count is the model's. A SavedModel without an object graph registers nothing here.
+     */
+    public void registerModelVariables() {
+        Map<Integer, String> handleOfNode = new HashMap<>();
+        for (Map.Entry<String, String> e : sharedNameOfHandle.entrySet()) {
+            Integer id = structure.nodeOfHandle(e.getKey());
+            if (id != null) handleOfNode.merge(id, e.getValue(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        for (ModelStructure.ModelVariable v : structure.variables().values()) {
+            String name = handleOfNode.getOrDefault(v.nodeId(), v.variable().getName());
+            if (name.isEmpty() || graph.params().containsKey(name)) name = uniqueName(v.variable().getName());
+            String where = "variable '" + name + "' (object " + String.join("/", v.rawPath()) + ")";
+            if (bundle == null) {
+                throw new ImportException(where + " has no stored value: " + dir.resolve("variables")
+                        + " is missing. Copy the whole SavedModel folder, including variables/.");
+            }
+            String key = checkpointKey(v.rawPath());
+            if (key == null) key = keyByName.getOrDefault(name, name);
+            if (!bundle.contains(key)) {
+                throw new ImportException(where + " has no entry in " + bundle.indexFile() + " (looked for key '"
+                        + key + "'). The variables folder does not belong to this saved_model.pb.");
+            }
+            Tensor t = bundle.tensor(key);
+            if (TfTypes.fromProto(v.variable().getDtype()) != t.dtype()) {
+                throw new ImportException(where + " is declared " + TfTypes.fromProto(v.variable().getDtype())
+                        + " but stored as " + t.dtype() + " in " + bundle.indexFile());
+            }
+            graph.addParameter(new Parameter(name, t, v.trainable(), v.path()));
+            paramOfNode.put(v.nodeId(), name);
+        }
+    }
+
+    private String uniqueName(String base) {
+        String b = base.isEmpty() ? "Variable" : base;
+        String n = b;
+        for (int i = 1; graph.params().containsKey(n); i++) n = b + "_" + i;
+        return n;
+    }
+
+    /** The checkpoint key of the variable at {@code rawPath}, walking the checkpoint's own object graph. */
+    private String checkpointKey(List<String> rawPath) {
+        if (checkpointGraph == null || checkpointGraph.getNodesCount() == 0) return null;
+        int id = 0;
+        for (String edge : rawPath) {
+            int next = -1;
+            for (TrackableObjectGraph.TrackableObject.ObjectReference r : checkpointGraph.getNodes(id).getChildrenList()) {
+                if (r.getLocalName().equals(edge)) {
+                    next = r.getNodeId();
+                    break;
+                }
+            }
+            if (next < 0 || next >= checkpointGraph.getNodesCount()) return null;
+            id = next;
+        }
+        for (TrackableObjectGraph.TrackableObject.SerializedTensor a : checkpointGraph.getNodes(id).getAttributesList()) {
+            if (a.getName().equals("VARIABLE_VALUE")) return a.getCheckpointKey();
+        }
+        return null;
+    }
+
     @Override
     public String parameterFor(NodeDef node, String function) {
         String name = node.getOp().equals("VarHandleOp") ? sharedName(node) : node.getName();
+        if (function.isEmpty() && node.getOp().equals("VarHandleOp")) {
+            Integer id = structure.nodeOfHandle(node.getName());
+            String p = id == null ? null : paramOfNode.get(id);
+            if (p != null) return p;
+        }
         if (graph.params().containsKey(name)) return name;
         String where = "variable '" + name + "' (" + node.getOp() + " '" + node.getName() + "'"
                 + (function.isEmpty() ? "" : " in function " + function) + ")";

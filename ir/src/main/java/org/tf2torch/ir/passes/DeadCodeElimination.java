@@ -10,8 +10,9 @@ import org.tf2torch.ir.Op;
 import org.tf2torch.ir.Value;
 
 /**
- * Removes nodes no output depends on, and parameters no node reads any more; inside subgraphs too (a loop's
- * results are all kept, as a loop node cannot drop some of its carried values).
+ * Removes nodes no output depends on, and parameters no node reads any more unless they belong to the model's
+ * object structure (a layer's weights stay part of the module even when this signature does not use them);
+ * inside subgraphs too (a loop's results are all kept, as a loop node cannot drop some of its carried values).
  */
 public final class DeadCodeElimination implements Pass {
     @Override
@@ -37,7 +38,7 @@ public final class DeadCodeElimination implements Pass {
         Set<String> read = new HashSet<>();
         for (Node n : g.nodes()) if (n.op() == Op.PARAM) read.add(n.attrs().s("name"));
         for (String p : new ArrayList<>(g.params().keySet())) {
-            if (!read.contains(p)) {
+            if (!read.contains(p) && !g.params().get(p).hasPath()) {
                 g.removeParameter(p);
                 changed = true;
             }

@@ -29,7 +29,7 @@ public final class ParameterLayoutFolding implements Pass {
             if (perm == null) continue;
             Parameter p = g.params().get(n.attrs().s("name"));
             if (p == null) continue;
-            g.replaceParameter(new Parameter(p.name(), new PermutedTensor(p.data(), perm), p.trainable()));
+            g.replaceParameter(p.withData(new PermutedTensor(p.data(), perm)));
             Value v = n.output();
             v.setType(g.params().get(p.name()).data().type());
             for (Use u : new ArrayList<>(v.uses())) {

@@ -72,8 +72,16 @@ public final class IrParser {
                 String name = c.string();
                 c.expect(":");
                 TensorType t = type(c);
+                List<String> path = new ArrayList<>();
+                if (c.tryConsume("at")) {
+                    c.expect("[");
+                    while (!c.tryConsume("]")) {
+                        if (!path.isEmpty()) c.expect(",");
+                        path.add(c.string());
+                    }
+                }
                 guard(c, () -> {
-                    graph.addParameter(new Parameter(name, zeros(t), trainable));
+                    graph.addParameter(new Parameter(name, zeros(t), trainable, path));
                     return null;
                 });
             } else if (c.tryConsume("return")) {

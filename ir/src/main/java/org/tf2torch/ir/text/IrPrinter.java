@@ -41,7 +41,13 @@ public final class IrPrinter {
         }
         for (Parameter p : g.params().values()) {
             sb.append(indent).append("  ").append(p.trainable() ? "weight " : "buffer ").append(Quoting.quote(p.name()))
-                    .append(" : ").append(p.data().type()).append('\n');
+                    .append(" : ").append(p.data().type());
+            if (p.hasPath()) {
+                List<String> segs = new ArrayList<>();
+                for (String seg : p.path()) segs.add(Quoting.quote(seg));
+                sb.append(" at [").append(String.join(", ", segs)).append(']');
+            }
+            sb.append('\n');
         }
         for (Node n : g.nodes()) {
             sb.append(indent).append("  ").append(node(n)).append('\n');

@@ -36,6 +36,26 @@ class DeadCodeEliminationTest {
     }
 
     @Test
+    void keepsUnreadParametersOfTheModelStructure() {
+        assertPass(new DeadCodeElimination(), """
+                graph @g {
+                  input %x : f32[2] = "x"
+                  weight "other/kernel" : f32[2] at ["other", "kernel"]
+                  weight "flat" : f32[2]
+                  %k = param() {name="other/kernel"} : f32[2]
+                  %dead = add(%x, %k) : f32[2]
+                  return "x" = %x
+                }
+                """, """
+                graph @g {
+                  input %x : f32[2] = "x"
+                  weight "other/kernel" : f32[2] at ["other", "kernel"]
+                  return "x" = %x
+                }
+                """);
+    }
+
+    @Test
     void keepsEverythingAnOutputNeeds() {
         assertUnchanged(new DeadCodeElimination(), """
                 graph @g {

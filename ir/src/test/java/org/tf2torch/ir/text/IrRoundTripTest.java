@@ -51,6 +51,25 @@ class IrRoundTripTest {
     }
 
     @Test
+    void parametersKeepTheirObjectPath() {
+        String text = """
+                graph @keras {
+                  input %x : f32[batch,5] = "x"
+                  weight "dense/kernel" : f32[5,3] at ["functional_1", "dense", "kernel"]
+                  buffer "bn/moving_mean" : f32[3] at ["bn", "moving_mean"]
+                  weight "flat" : f32[3]
+                  %w = param() {name="dense/kernel"} : f32[5,3]
+                  %y = matmul(%x, %w) : f32[batch,3]
+                  return "y" = %y
+                }
+                """;
+        assertRoundTrip(text);
+        Graph g = IrTesting.parse(text);
+        assertEquals(List.of("functional_1", "dense", "kernel"), g.params().get("dense/kernel").path());
+        assertFalse(g.params().get("flat").hasPath());
+    }
+
+    @Test
     void quotesNewlinesAndUnicodeInKeysAndNames() {
         // the IR text below holds the escapes themselves: \\" is \" in the text, \\n is \n
         String text = """
