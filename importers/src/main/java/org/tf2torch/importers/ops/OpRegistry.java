@@ -14,8 +14,11 @@ public final class OpRegistry {
     private final Map<String, Entry> entries = new TreeMap<>();
     private String family = "";
 
-    private static final OpRegistry STANDARD = build(List.of(new ArrayOps(), new MathOps(), new LogicOps(), new MathFunctionOps(), new IndexOps(), new ScanOps(), new ImageOps(),
-            new NnOps(), new ReduceOps(), new RandomOps(), new LinalgOps(), new UniqueOps(), new PartitionOps(), new RaggedOps(), new CountingOps(), new DebugOps(), new FakeQuantOps(), new BitpackOps(), new RnnCellOps()));
+    private static final OpRegistry STANDARD = build(List.of(
+            new ArrayOps(), new MathOps(), new LogicOps(), new MathFunctionOps(), new IndexOps(),
+            new ScanOps(), new ImageOps(), new NnOps(), new ReduceOps(), new RandomOps(), new LinalgOps(),
+            new UniqueOps(), new PartitionOps(), new RaggedOps(), new CountingOps(), new DebugOps(),
+            new FakeQuantOps(), new BitpackOps(), new RnnCellOps()));
 
     public static OpRegistry standard() { return STANDARD; }
 
