@@ -29,44 +29,44 @@ final class RandomOps implements OpFamily {
         new RandomSamplingOps().register(r);
     }
 
-    private static Value uniform(OpContext c) {
+    /** How one float op turns TF's generator into {@code n} values of {@code dt}. */
+    private interface FloatDraw { double[] draw(OpContext c, DType dt, Philox4x32 gen, int n); }
+
+    /** The float random ops share everything but the distribution: static shape, seeded generator, constant. */
+    private static Value frozenFloats(OpContext c, FloatDraw draw) {
         DType dt = c.attrType("dtype");
         Shape shape = staticShape(c, 0);
         Philox4x32 gen = seeded(c);
-        int n = elementCount(c, shape);
-        double[] v;
-        switch (dt) {
-            case F32: v = PhiloxDistributions.uniformFloat(gen, n); break;
-            case F64: v = PhiloxDistributions.uniformDouble(gen, n); break;
-            case F16: v = PhiloxDistributions.uniformHalf(gen, n); break;
-            case BF16: v = PhiloxDistributions.uniformBfloat16(gen, n); break;
-            default: throw unsupportedType(c, dt, "half, bfloat16, float or double");
-        }
-        return frozen(c, TensorValues.ofDoubles(dt, shape, v));
+        return frozen(c, TensorValues.ofDoubles(dt, shape, draw.draw(c, dt, gen, elementCount(c, shape))));
+    }
+
+    private static Value uniform(OpContext c) {
+        return frozenFloats(c, (ctx, dt, gen, n) -> {
+            switch (dt) {
+                case F32: return PhiloxDistributions.uniformFloat(gen, n);
+                case F64: return PhiloxDistributions.uniformDouble(gen, n);
+                case F16: return PhiloxDistributions.uniformHalf(gen, n);
+                case BF16: return PhiloxDistributions.uniformBfloat16(gen, n);
+                default: throw unsupportedType(ctx, dt, "half, bfloat16, float or double");
+            }
+        });
     }
 
     private static Value normal(OpContext c) {
-        DType dt = c.attrType("dtype");
-        Shape shape = staticShape(c, 0);
-        Philox4x32 gen = seeded(c);
-        int n = elementCount(c, shape);
-        double[] v;
-        switch (dt) {
-            // half and bfloat16 are the float draws rounded, as TF computes them.
-            case F32: case F16: case BF16: v = PhiloxDistributions.normalFloat(gen, n); break;
-            case F64: v = PhiloxDistributions.normalDouble(gen, n); break;
-            default: throw unsupportedType(c, dt, "half, bfloat16, float or double");
-        }
-        return frozen(c, TensorValues.ofDoubles(dt, shape, v));
+        return frozenFloats(c, (ctx, dt, gen, n) -> {
+            switch (dt) {
+                // half and bfloat16 are the float draws rounded, as TF computes them.
+                case F32: case F16: case BF16: return PhiloxDistributions.normalFloat(gen, n);
+                case F64: return PhiloxDistributions.normalDouble(gen, n);
+                default: throw unsupportedType(ctx, dt, "half, bfloat16, float or double");
+            }
+        });
     }
 
     private static Value truncatedNormal(OpContext c) {
         DType dt = c.attrType("dtype");
         if (!dt.isFloating()) throw unsupportedType(c, dt, "half, bfloat16, float or double");
-        Shape shape = staticShape(c, 0);
-        Philox4x32 gen = seeded(c);
-        double[] v = PhiloxDistributions.truncatedNormal(gen, elementCount(c, shape), dt == DType.F64);
-        return frozen(c, TensorValues.ofDoubles(dt, shape, v));
+        return frozenFloats(c, (ctx, t, gen, n) -> PhiloxDistributions.truncatedNormal(gen, n, t == DType.F64));
     }
 
     private static Value uniformInt(OpContext c) {
