@@ -168,7 +168,10 @@ public final class CheckpointVariables implements VariableSource {
         }
         Tensor t = bundle.tensor(key);
         checkDeclared(node, t, where);
-        graph.addParameter(new Parameter(name, t, trainable.getOrDefault(name, true)));
+        // Without an object graph, Keras-style names ("conv/kernel") are the only record of the layers.
+        List<String> path = structure.variables().isEmpty() ? LayerNames.path(name) : List.of();
+        boolean train = trainable.getOrDefault(name, path.isEmpty() || LayerNames.trainableByName(name));
+        graph.addParameter(new Parameter(name, t, train, path));
         return name;
     }
 
