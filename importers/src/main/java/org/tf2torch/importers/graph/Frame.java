@@ -35,6 +35,16 @@ final class Frame {
     final Map<String, List<TfValue>> loops = new HashMap<>();
 
     Frame(String function, boolean functionSyntax, List<NodeDef> nodeList, Function<String, TfValue> args, Graph graph) {
+        this(function, functionSyntax, nodeList, args, graph, null, null);
+    }
+
+    /**
+     * A function body adding nodes to {@code graph}. Inside a loop's cond or body (a functional While's, or an
+     * inlined call there) {@code parent} and {@code loop} are those of the loop, so variables read in it are
+     * captured from the enclosing frame.
+     */
+    Frame(String function, boolean functionSyntax, List<NodeDef> nodeList, Function<String, TfValue> args, Graph graph,
+          Frame parent, WhileLoop loop) {
         this.function = function;
         this.functionSyntax = functionSyntax;
         this.args = args;
@@ -42,9 +52,9 @@ final class Frame {
         for (NodeDef n : nodeList) nodes.put(n.getName(), n);
         this.graph = graph;
         this.conds = new Conds(graph);
-        this.parent = null;
-        this.tfFrame = ControlFlowInfo.ROOT;
-        this.loop = null;
+        this.parent = parent;
+        this.tfFrame = loop == null ? ControlFlowInfo.ROOT : loop.frameName();
+        this.loop = loop;
     }
 
     /** The cond or body frame of {@code loop}, adding nodes to {@code graph}. */

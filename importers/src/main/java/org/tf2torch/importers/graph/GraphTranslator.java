@@ -33,7 +33,9 @@ public final class GraphTranslator {
             "ReadVariableOp", "PartitionedCall", "StatefulPartitionedCall", "Switch", "Merge", "Enter", "Exit",
             "LoopCond", "NextIteration", "TensorArrayV3", "TensorArrayWriteV3", "TensorArrayReadV3",
             "TensorArrayGatherV3", "TensorArrayScatterV3", "TensorArraySizeV3", "TensorArrayConcatV3",
-            "TensorArraySplitV3", "TensorArrayCloseV3");
+            "TensorArraySplitV3", "TensorArrayCloseV3", "While", "StatelessWhile", "TensorListReserve",
+            "TensorListFromTensor", "TensorListGetItem", "TensorListSetItem", "TensorListStack", "TensorListLength",
+            "TensorListElementShape", "EmptyTensorList", "TensorListPushBack", "TensorListPopBack");
     /** TF1 while-loop plumbing, which only the loop rebuilder may translate. */
     private static final java.util.Set<String> LOOP_OPS = java.util.Set.of("Exit", "NextIteration", "LoopCond");
 
@@ -47,6 +49,7 @@ public final class GraphTranslator {
     private final Map<String, Integer> histogram = new java.util.TreeMap<>();
     private final ControlFlowInfo cfi;
     private final WhileLoops loops;
+    private final FunctionalWhile whiles;
 
     public GraphTranslator(Graph graph, GraphDef def, OpRegistry registry, ImportReport report,
                            VariableSource variables, PlaceholderSource placeholders) {
@@ -59,6 +62,7 @@ public final class GraphTranslator {
         this.top = new Frame("", false, def.getNodeList(), name -> null, graph);
         this.cfi = new ControlFlowInfo(def.getNodeList());
         this.loops = new WhileLoops(this, cfi);
+        this.whiles = new FunctionalWhile(this, library::get);
     }
 
     public boolean hasNode(String name) { return top.nodes.containsKey(name); }
@@ -100,7 +104,10 @@ public final class GraphTranslator {
     }
 
     private TfValue output(Frame f, String nodeName, int index) {
-        if (f.loop != null && !cfi.frameOf(nodeName).equals(f.tfFrame)) return outerOutput(f, nodeName, index);
+        // TF1 frames only exist at top level: a function body's nodes are never in the graph's TF1 frames
+        if (f.loop != null && !f.functionSyntax && !cfi.frameOf(nodeName).equals(f.tfFrame)) {
+            return outerOutput(f, nodeName, index);
+        }
         List<TfValue> outs = f.memo.get(nodeName);
         if (outs == null) {
             NodeDef n = nodeIn(f, nodeName);
@@ -209,6 +216,11 @@ public final class GraphTranslator {
             for (TfValue v : guarding) if (v.isDead()) return List.of(TfValue.dead());
             if (op.equals("Switch")) return f.conds.split(n, in, f.function);
             guard = f.conds.commonGuard(guarding);
+            if (FunctionalWhile.OPS.contains(op) || TensorLists.OPS.contains(op)) {
+                if (guard != null) throw new TranslationException(op + " inside a conditional with a run-time predicate");
+                return FunctionalWhile.OPS.contains(op) ? whiles.translate(f, n, in)
+                        : TensorLists.translate(n, in, f.graph, f.function);
+            }
             if (TensorArrays.OPS.contains(op)) {
                 if (guard != null) {
                     throw new TranslationException("TensorArray op inside a conditional with a run-time predicate");
@@ -288,6 +300,14 @@ public final class GraphTranslator {
         return f.loop.capture(f.graph, param(f.parent, name));
     }
 
+    /** State changes run through control dependencies the outputs do not show; finds them in a function body. */
+    void reportStateChanges(FunctionDef fn, String path) {
+        for (NodeDef bodyNode : fn.getNodeDefList()) {
+            String why = StatefulOps.reason(bodyNode.getOp());
+            if (why != null) report.addUnsupported(bodyNode.getOp(), bodyNode.getName(), path, why);
+        }
+    }
+
     private List<TfValue> inline(Frame caller, NodeDef call, FunctionDef fn, List<TfValue> in) {
         OpDef sig = fn.getSignature();
         if (sig.getInputArgCount() != in.size()) {
@@ -297,12 +317,8 @@ public final class GraphTranslator {
         Map<String, TfValue> args = new HashMap<>();
         for (int i = 0; i < in.size(); i++) args.put(sig.getInputArg(i).getName(), in.get(i));
         String path = caller.function.isEmpty() ? sig.getName() : caller.function + " > " + sig.getName();
-        // State changes run through control dependencies the outputs do not show; find them in the body.
-        for (NodeDef bodyNode : fn.getNodeDefList()) {
-            String why = StatefulOps.reason(bodyNode.getOp());
-            if (why != null) report.addUnsupported(bodyNode.getOp(), bodyNode.getName(), path, why);
-        }
-        Frame body = new Frame(path, true, fn.getNodeDefList(), args::get, caller.graph);
+        reportStateChanges(fn, path);
+        Frame body = new Frame(path, true, fn.getNodeDefList(), args::get, caller.graph, caller.parent, caller.loop);
         List<TfValue> out = new ArrayList<>();
         for (OpDef.ArgDef a : sig.getOutputArgList()) {
             String ret = fn.getRetMap().get(a.getName());

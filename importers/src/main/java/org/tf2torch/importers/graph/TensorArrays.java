@@ -203,7 +203,7 @@ final class TensorArrays {
     }
 
     /** The array's size as an i32 scalar: a constant when known, else read from the data's first dimension. */
-    private static Value sizeOf(OpContext c, long size, Value data) {
+    static Value sizeOf(OpContext c, long size, Value data) {
         if (size >= 0) return c.scalar(DType.I32, size);
         Value shape = c.add(Op.SHAPE, data);
         Value first = c.add(Op.GATHER, List.of(shape, c.constant(TensorValues.scalar(DType.I64, 0))), Map.of("axis", 0L));
@@ -251,19 +251,19 @@ final class TensorArrays {
     }
 
     /** A [rows] bool mask reshaped to [rows, 1, ...] so it broadcasts over the elements. */
-    private static Value rowMask(OpContext c, Value mask, int elementRank) {
+    static Value rowMask(OpContext c, Value mask, int elementRank) {
         if (elementRank == 0) return mask;
         long[] axes = new long[elementRank];
         for (int i = 0; i < elementRank; i++) axes[i] = i + 1;
         return c.add(Op.UNSQUEEZE, List.of(mask), Map.of("axes", axes));
     }
 
-    private static Value asI32(OpContext c, Value v) {
+    static Value asI32(OpContext c, Value v) {
         return v.dtype() == DType.I32 ? v : c.add(Op.CAST, List.of(v), Map.of("to", DType.I32));
     }
 
     /** Input {@code i} folded to a constant, or null when it is computed at run time. */
-    private static Tensor constant(OpContext c, int i) {
+    static Tensor constant(OpContext c, int i) {
         Value v = c.input(i);
         if (v == null) return null;
         Value f = ConstantFolding.foldValue(c.graph(), v);
