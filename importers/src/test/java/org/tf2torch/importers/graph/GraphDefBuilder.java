@@ -59,6 +59,9 @@ final class GraphDefBuilder {
         return this;
     }
 
+    /** The graph's function library, for functional control flow and calls. */
+    org.tensorflow.proto.FunctionDefLibrary.Builder library() { return g.getLibraryBuilder(); }
+
     static AttrValue type(DataType dt) { return AttrValue.newBuilder().setType(dt).build(); }
 
     static AttrValue shape(int... dims) {
