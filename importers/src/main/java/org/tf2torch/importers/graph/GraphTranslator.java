@@ -35,7 +35,7 @@ public final class GraphTranslator {
             "TensorArrayGatherV3", "TensorArrayScatterV3", "TensorArraySizeV3", "TensorArrayConcatV3",
             "TensorArraySplitV3", "TensorArrayCloseV3", "While", "StatelessWhile", "TensorListReserve",
             "TensorListFromTensor", "TensorListGetItem", "TensorListSetItem", "TensorListStack", "TensorListLength",
-            "TensorListElementShape", "EmptyTensorList", "TensorListPushBack", "TensorListPopBack");
+            "TensorListElementShape", "EmptyTensorList", "TensorListPushBack", "TensorListPopBack", "If", "StatelessIf");
     /** TF1 while-loop plumbing, which only the loop rebuilder may translate. */
     private static final java.util.Set<String> LOOP_OPS = java.util.Set.of("Exit", "NextIteration", "LoopCond");
 
@@ -50,6 +50,7 @@ public final class GraphTranslator {
     private final ControlFlowInfo cfi;
     private final WhileLoops loops;
     private final FunctionalWhile whiles;
+    private final FunctionalIf ifs;
 
     public GraphTranslator(Graph graph, GraphDef def, OpRegistry registry, ImportReport report,
                            VariableSource variables, PlaceholderSource placeholders) {
@@ -63,6 +64,7 @@ public final class GraphTranslator {
         this.cfi = new ControlFlowInfo(def.getNodeList());
         this.loops = new WhileLoops(this, cfi);
         this.whiles = new FunctionalWhile(this, library::get);
+        this.ifs = new FunctionalIf(this::inline, library::get);
     }
 
     public boolean hasNode(String name) { return top.nodes.containsKey(name); }
@@ -220,6 +222,10 @@ public final class GraphTranslator {
                 if (guard != null) throw new TranslationException(op + " inside a conditional with a run-time predicate");
                 return FunctionalWhile.OPS.contains(op) ? whiles.translate(f, n, in)
                         : TensorLists.translate(n, in, f.graph, f.function);
+            }
+            if (FunctionalIf.OPS.contains(op)) {
+                if (guard != null) throw new TranslationException(op + " inside a conditional with a run-time predicate");
+                return ifs.translate(f, n, in);
             }
             if (TensorArrays.OPS.contains(op)) {
                 if (guard != null) {

@@ -46,7 +46,7 @@ class FunctionalWhileImportTest {
     }
 
     /** A function over loop variables {@code args} (named {@code <arg>}) returning {@code rets} in order. */
-    private static FunctionDef.Builder function(String name, String[] args, DataType[] types, String[] outs,
+    static FunctionDef.Builder function(String name, String[] args, DataType[] types, String[] outs,
                                                 DataType[] outTypes, String... rets) {
         OpDef.Builder sig = OpDef.newBuilder().setName(name);
         for (int k = 0; k < args.length; k++) sig.addInputArg(OpDef.ArgDef.newBuilder().setName(args[k]).setType(types[k]));
@@ -58,7 +58,7 @@ class FunctionalWhileImportTest {
         return f.setSignature(sig);
     }
 
-    private static NodeDef.Builder fnode(FunctionDef.Builder f, String name, String op, DataType t, String... in) {
+    static NodeDef.Builder fnode(FunctionDef.Builder f, String name, String op, DataType t, String... in) {
         NodeDef.Builder n = f.addNodeDefBuilder().setName(name).setOp(op);
         for (String i : in) n.addInput(i);
         if (t != null) n.putAttr("T", GraphDefBuilder.type(t));
