@@ -22,6 +22,7 @@ final class OutputArgs {
             Map.entry("Svd", List.of("s", "u", "v")), Map.entry("Qr", List.of("q", "r")),
             Map.entry("MaxPoolWithArgmax", List.of("output", "argmax")),
             Map.entry("BroadcastGradientArgs", List.of("r0", "r1")),
+            Map.entry("TensorListPopBack", List.of("output_handle", "tensor")),
             Map.entry("ParseExampleV2", List.of("sparse_indices", "sparse_values", "sparse_shapes", "dense_values",
                     "ragged_values", "ragged_row_splits")));
 

@@ -187,4 +187,39 @@ class FunctionalWhileImportTest {
         Graph g = load(b, "x_final");
         assertTrue(g.outputs().get("x_final").isGraphInput(), IrPrinter.print(g));
     }
+
+    /** (i, n, list): pushes x onto an empty list n times, then pops the last element after the loop. */
+    @Test
+    void pushBackInALoopGrowsTheListAndPopBackTakesTheLast() throws Exception {
+        GraphDefBuilder b = new GraphDefBuilder();
+        String[] args = {"i", "n", "list", "x"};
+        DataType[] types = {I32, I32, VARIANT, F32};
+        lessCond(b, args, types);
+        FunctionDef.Builder body = function("body", args, types, new String[] {"i_out", "n_out", "list_out", "x_out"},
+                types, "inc:z:0", "n", "push:output_handle:0", "x");
+        fconst(body, "one", new int[] {}, 1);
+        fnode(body, "inc", "AddV2", I32, "i", "one:output:0");
+        fnode(body, "push", "TensorListPushBack", null, "list", "x")
+                .putAttr("element_dtype", GraphDefBuilder.type(F32));
+        b.library().addFunction(body);
+        b.intsConst("zero", new int[] {}, new int[] {0});
+        b.intsConst("n", new int[] {}, new int[] {3});
+        b.intsConst("element_shape", new int[] {1}, new int[] {2});
+        b.intsConst("max", new int[] {}, new int[] {-1});
+        b.placeholder("x", F32, 2);
+        b.node("empty", "EmptyTensorList", "element_shape", "max")
+                .putAttr("element_dtype", GraphDefBuilder.type(F32)).putAttr("shape_type", GraphDefBuilder.type(I32));
+        loop(b, "While", "while", types, "zero", "n", "empty", "x");
+        b.node("stack", "TensorListStack", "while:2", "element_shape")
+                .putAttr("element_dtype", GraphDefBuilder.type(F32));
+        b.node("pop", "TensorListPopBack", "while:2", "element_shape")
+                .putAttr("element_dtype", GraphDefBuilder.type(F32));
+        b.node("popped", "Identity", "pop:1");
+        Graph g = load(b, "stack");
+        Node loop = onlyLoop(g);
+        assertEquals("f32[?,2]", Loops.body(loop).inputs().get(1).type().toString(), IrPrinter.print(g));
+        assertEquals("f32[?,2]", g.outputs().get("stack").type().toString());
+        UnsupportedOpsException e = assertThrows(UnsupportedOpsException.class, () -> load(b, "popped"));
+        assertTrue(e.getMessage().contains("static, positive length"), e.getMessage());
+    }
 }
