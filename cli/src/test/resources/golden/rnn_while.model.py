@@ -83,7 +83,13 @@ class SavedModel(nn.Module):
             more_2 = torch.logical_and(below_limit_2, below_steps_2)  # tf "more"
             go = more_2
         Transpose_1 = rnn_while_6.permute(1, 0, 2)  # tf "Transpose_1"
+        Mean = torch.mean(x, dim=[0, 1, 2])  # tf "Mean"
+        Greater = Mean > 0.0  # tf "Greater"
+        apply = torch.tanh(rnn_while_7)  # tf "apply"
+        apply_8 = -rnn_while_7  # tf "apply"
+        gate = torch.where(Greater, apply, apply_8)  # tf "gate"
         return {
             "sequence": Transpose_1,
             "last": rnn_while_7,
+            "gated": gate,
         }

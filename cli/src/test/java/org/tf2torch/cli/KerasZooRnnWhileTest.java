@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tf2torch.fixtures.Fixture;
 
 /**
- * A simple RNN as Keras writes its generic loop: a functional StatelessWhile over TensorLists. It converts to
- * one Python while loop that carries the dense output list, with the weights read from the layer module.
+ * A simple RNN as Keras writes its generic loop: a functional While over TensorLists. It converts to one Python
+ * while loop that carries the dense output list, with the weights read from the layer module; a StatelessIf on a
+ * run-time predicate after it becomes a where over both branches.
  */
 class KerasZooRnnWhileTest {
     @TempDir
@@ -24,6 +25,7 @@ class KerasZooRnnWhileTest {
         String py = KerasZooSupport.convertAndValidate(Fixture.RNN_WHILE, tmp.resolve("out"));
         assertEquals(1, py.split("\n\\s*while bool\\(", -1).length - 1, py);
         assertTrue(py.contains("self.rnn.cell.recurrent_kernel"), py);
+        assertTrue(py.contains("gate = torch.where("), "the StatelessIf selects between its branches\n" + py);
         assertEquals(List.of(), KerasZooSupport.transposesBetweenChannelsFirstOps(py));
         KerasZooSupport.assertGolden("rnn_while", py);
         // kernel [3,5] + recurrent_kernel [5,5] + bias [5], all trainable
