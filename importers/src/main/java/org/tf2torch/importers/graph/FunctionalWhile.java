@@ -10,7 +10,9 @@ import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
 import org.tf2torch.importers.ops.TranslationException;
 import org.tf2torch.ir.DType;
+import org.tf2torch.ir.Dim;
 import org.tf2torch.ir.Op;
+import org.tf2torch.ir.Shape;
 import org.tf2torch.ir.SourceRef;
 import org.tf2torch.ir.TensorType;
 import org.tf2torch.ir.Value;
@@ -66,7 +68,7 @@ final class FunctionalWhile {
             }
             carried[k] = keys.size();
             keys.add(bs.getInputArg(k).getName());
-            types.add(dense(v, n, k).type());
+            types.add(initialType(v, dense(v, n, k)));
         }
         for (int attempt = 1; ; attempt++) {
             WhileLoop loop = new WhileLoop(n.getName(), keys, types);
@@ -172,6 +174,19 @@ final class FunctionalWhile {
             results.add(carried[k] < 0 ? in.get(k) : inLoop(in.get(k), outs.get(carried[k])));
         }
         return results;
+    }
+
+    /**
+     * The type a loop variable starts with: a list's element dims the declaration leaves unknown (held as size 1
+     * until a write broadcasts them) start unknown, which saves rebuilding the loop once the body writes.
+     */
+    private static TensorType initialType(TfValue v, Value data) {
+        Shape e = v.isArray() ? v.array().element() : null;
+        Shape s = data.shape();
+        if (e == null || e.isStatic() || !s.hasRank() || s.rank() != e.rank() + 1) return data.type();
+        List<Dim> dims = new ArrayList<>(s.dims());
+        for (int i = 0; i < e.rank(); i++) if (!e.dim(i).isStatic()) dims.set(i + 1, Dim.unknown());
+        return data.type().withShape(Shape.of(dims));
     }
 
     /** What loop variable {@code init} becomes when its value is {@code v}: a TensorList keeps its facts. */
