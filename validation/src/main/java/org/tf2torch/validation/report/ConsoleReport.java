@@ -46,9 +46,11 @@ public final class ConsoleReport {
                         + Markup.console(b.message()));
                 default -> { }
             }
-            for (OutputComparison c : b.outputs()) {
+            for (RoundComparisons.Row row : RoundComparisons.rows(r.inputs(), b)) {
+                OutputComparison c = row.comparison();
+                String round = row.round() == null ? "" : "  " + Markup.console(row.round());
                 line(sb, color, c.passed() ? GREEN : RED, c.passed() ? "PASS" : "FAIL",
-                        name + "  " + Markup.console(c.name()) + "  " + output(c));
+                        name + "  " + Markup.console(c.name()) + round + "  " + output(c));
             }
         }
         if (r.divergence() != null) sb.append("  ").append(Markup.console(r.divergence().describe())).append('\n');
@@ -68,6 +70,15 @@ public final class ConsoleReport {
             sb.append(", ").append(Markup.console(t.name())).append(' ')
                     .append(t.dtype() == null ? "?" : t.dtype().irName())
                     .append(java.util.Arrays.toString(t.shape()).replace(" ", ""));
+        }
+        for (int i = 1; i < in.rounds().size(); i++) {
+            InputsInfo.Round round = in.rounds().get(i);
+            sb.append("; then ").append(Markup.console(round.label())).append(": ").append(round.samples())
+                    .append(round.samples() == 1 ? " sample" : " samples");
+            for (InputsInfo.Tensor t : round.tensors()) {
+                sb.append(", ").append(Markup.console(t.name())).append(' ')
+                        .append(java.util.Arrays.toString(t.shape()).replace(" ", ""));
+            }
         }
         return sb.toString();
     }
