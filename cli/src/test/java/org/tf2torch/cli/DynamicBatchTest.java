@@ -32,7 +32,7 @@ class DynamicBatchTest {
         CliRunner.Result r = CliRunner.run("check", model.toString(), "-o", out.toString(), "--python",
                 Corpus.python(), "--samples", "2", "--json", json.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("then batch 3: 1 sample, x [3,4,4]"), r.out());
+        assertTrue(r.out().contains("2 samples at batch 2, x f32[2,4,4]; then batch 3: 1 sample, x [3,4,4]"), r.out());
         for (String backend : List.of("torchscript-djl", "python-eager", "python-torchscript")) {
             for (String batch : List.of("batch 2", "batch 3")) {
                 assertTrue(r.out().contains("[PASS] " + backend + "  merged  " + batch), backend + " " + batch + "\n" + r.out());

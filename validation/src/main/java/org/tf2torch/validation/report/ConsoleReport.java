@@ -65,7 +65,12 @@ public final class ConsoleReport {
     private static String inputs(InputsInfo in) {
         StringBuilder sb = new StringBuilder();
         if (InputsInfo.FILE.equals(in.source())) sb.append("from ").append(Markup.console(in.file()));
-        else sb.append("random, seed ").append(in.seed()).append(", ").append(in.samples()).append(" samples");
+        else {
+            // With several batch sizes the first round's count goes with the first shapes listed.
+            int first = in.rounds().isEmpty() ? in.samples() : in.rounds().get(0).samples();
+            sb.append("random, seed ").append(in.seed()).append(", ").append(first).append(" samples");
+            if (!in.rounds().isEmpty()) sb.append(" at ").append(Markup.console(in.rounds().get(0).label()));
+        }
         for (InputsInfo.Tensor t : in.tensors()) {
             sb.append(", ").append(Markup.console(t.name())).append(' ')
                     .append(t.dtype() == null ? "?" : t.dtype().irName())
