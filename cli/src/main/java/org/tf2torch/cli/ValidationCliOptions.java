@@ -24,6 +24,11 @@ final class ValidationCliOptions {
     @Option(names = "--samples", defaultValue = "3", description = "Random input batches to compare (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--batch-sizes", paramLabel = "N,M", split = ",", description = "Batch sizes to run random"
+            + " inputs at where an input's first dim is dynamic: all samples at the first, one more sample at each"
+            + " other (default: the batch size --dim gives or 2, then one more). One size runs only that one.")
+    List<Long> batchSizes = new ArrayList<>();
+
     @Option(names = "--inputs", paramLabel = "FILE", description = "Inputs from an .npz file or a folder of .npy files instead of random ones.")
     Path inputs;
 
@@ -80,7 +85,8 @@ final class ValidationCliOptions {
         }
         Tolerances tol = Tolerances.defaults();
         if (rtol != null || atol != null) tol = tol.withFloating(rtol, atol);
+        for (long b : batchSizes) if (b < 1) throw new UserException("--batch-sizes must be at least 1, got " + b + ".");
         return new ValidationOptions(in, samples, inputs, reference, tol, python, device, bench, warmup, runs,
-                threads(), maxSlowdown);
+                threads(), maxSlowdown, batchSizes);
     }
 }

@@ -59,7 +59,9 @@ class ConversionAcceptanceTest {
                 Arguments.of("serving-half-plus-two-cpu", "serving_default", 2L),
                 // a, b and c: c serves only the regress signatures but is part of the tf.Module's state
                 Arguments.of("serving-half-plus-two-tf2-cpu", "serving_default", 3L),
-                Arguments.of("tf2onnx-regression", "serving_default", 2L));
+                Arguments.of("tf2onnx-regression", "serving_default", 2L),
+                // Conv1D kernel 3x2x16 + bias 16; dynamic dims are fed 3, so the squeeze guard (size 1) holds.
+                Arguments.of("tfnet-conv1d-inference", "inference", 3L * 2 * 16 + 16));
     }
 
     static Path source(String name) {

@@ -26,7 +26,7 @@ class CorpusSavedModelsTest {
     static final List<String> MUST_PASS = List.of("tfnet-mlp", "tfrust-keras-single-input",
             "tfrust-keras-multiple-inputs", "serving-half-plus-two-cpu", "serving-half-plus-two-tf2-cpu",
             "tf2onnx-regression", "serving-counter", "tf2onnx-redundant-inputs", "tfjava-tf1-model",
-            "tfnet-python-func", "tfjava-python-model", "tfnet-lstm");
+            "tfnet-python-func", "tfjava-python-model", "tfnet-lstm", "tfnet-conv1d-inference");
 
     @TempDir
     Path tmp;

@@ -39,7 +39,7 @@ class DivergenceAcceptanceTest {
         good = validate(goodDir, "good");
         Path badDir = tmp.resolve("broken");
         assertEquals(0, CliRunner.run("convert", model.toString(), "-o", badDir.toString()).exit());
-        BreakWeights.addOne(badDir, "conv2d_1_kernel", 5);
+        BreakWeights.addOne(badDir, "conv2d_1.weight", 5);
         broken = validate(badDir, "broken");
     }
 

@@ -13,6 +13,7 @@ import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 import org.tf2torch.importers.bundle.TensorBundle;
 import org.tf2torch.importers.graph.GraphTranslator;
+import org.tf2torch.importers.graph.HiddenStateChanges;
 import org.tf2torch.importers.graph.TensorProtos;
 import org.tf2torch.importers.graph.TfValue;
 import org.tf2torch.importers.ops.OpRegistry;
@@ -81,6 +82,7 @@ final class SavedModelImport {
                 g.setOutput(e.getKey(), v.value());
             }
         }
+        HiddenStateChanges.report(mg.getGraphDef(), outputTensors.values(), tr.inlinedFunctions(), report);
         if (report.hasUnsupported()) throw new UnsupportedOpsException(dir.toString(), report);
         if (opts.channelsFirst()) GraphFinisher.channelsFirstOutputs(g);
         GraphFinisher.finish(g, dir.toString());

@@ -228,6 +228,11 @@ public enum Op {
     SCATTER_ND("scatter_nd", 3, 3, optional("reduction", STRING, "none")),
     /** Its input unchanged; fails at run time with {@code message} when the input holds a NaN or an infinity. */
     CHECK_FINITE("check_finite", 1, 1, required("message", STRING)),
+    /**
+     * Its input unchanged; fails at run time with {@code message} when any of the dims {@code axes} has size 1
+     * (TF's Squeeze without axes would drop such a dim, a rank the converted graph does not have).
+     */
+    CHECK_DIMS_NOT_ONE("check_dims_not_one", 1, 1, required("axes", INTS), required("message", STRING)),
     // Control flow
     /**
      * A while loop: inputs are the initial values of the {@code carried} loop variables, then values captured

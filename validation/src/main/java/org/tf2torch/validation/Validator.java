@@ -14,7 +14,7 @@ import org.tf2torch.validation.compare.Comparator;
 import org.tf2torch.validation.compare.SampleComparison;
 import org.tf2torch.validation.compare.ValidationResult;
 import org.tf2torch.validation.inputs.InputFiles;
-import org.tf2torch.validation.inputs.InputGenerator;
+import org.tf2torch.validation.inputs.BatchRounds;
 import org.tf2torch.validation.inputs.InputsInfo;
 import org.tf2torch.validation.io.NdArray;
 import org.tf2torch.validation.runtime.PythonRunner;
@@ -53,9 +53,10 @@ public final class Validator {
                     samples.add(InputFiles.load(opts.inputsFile(), model.inputSpecs()));
                     info = InputFiles.describe(opts.inputsFile().toString(), model.inputSpecs(), samples.get(0));
                 } else {
-                    InputGenerator gen = new InputGenerator(model.inputSpecs(), opts.inputs());
-                    samples.addAll(gen.samples(opts.samples()));
-                    info = gen.describe(opts.samples());
+                    BatchRounds.Generated gen = BatchRounds.generate(model.inputSpecs(), opts.inputs(),
+                            opts.batchSizes(), opts.samples());
+                    samples.addAll(gen.samples());
+                    info = gen.info();
                 }
                 tf = ReferenceSide.open(model, opts.threads());
                 for (Map<String, NdArray> s : samples) expected.add(tf.run(s));
@@ -65,7 +66,7 @@ public final class Validator {
             List<TorchSide> sides = new ArrayList<>();
             try {
                 result = openSides(result, sides);
-                for (TorchSide side : sides) result = result.withBackend(compare(side, samples, expected));
+                for (TorchSide side : sides) result = result.withBackend(compare(side, samples, expected, info));
                 result = result.withDivergence(Localization.find(model, result, tf, python, samples, opts.tolerances()));
                 if (opts.bench()) result = result.withBench(bench(tf, sides, samples.get(0)));
             } finally {
@@ -105,14 +106,17 @@ public final class Validator {
         return r;
     }
 
-    private BackendResult compare(TorchSide side, List<Map<String, NdArray>> samples, List<Map<String, NdArray>> expected) {
+    private BackendResult compare(TorchSide side, List<Map<String, NdArray>> samples, List<Map<String, NdArray>> expected,
+            InputsInfo info) {
         List<SampleComparison> done = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             Map<String, NdArray> actual;
             try {
                 actual = new LinkedHashMap<>(side.run(samples.get(i)));
             } catch (RunnerException | IllegalArgumentException e) {
-                return BackendResult.runFailed(side.backend, e.getMessage(), done);
+                InputsInfo.Round round = info == null ? null : info.roundOf(i);
+                String at = round == null ? "" : "at " + round.label() + " (sample " + i + "): ";
+                return BackendResult.runFailed(side.backend, at + e.getMessage(), done);
             }
             actual.values().removeIf(v -> v == null);
             done.add(new SampleComparison(i, Comparator.compareAll(expected.get(i), actual, opts.tolerances())));

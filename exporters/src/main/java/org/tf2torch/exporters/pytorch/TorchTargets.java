@@ -139,6 +139,7 @@ public final class TorchTargets {
         put(Op.UNIQUE, "torch.unique (+ stable sort for first-occurrence order)");
         put(Op.SCATTER_ND, "Tensor.index_add / index_copy / scatter_reduce");
         put(Op.CHECK_FINITE, "torch.isfinite + raise");
+        put(Op.CHECK_DIMS_NOT_ONE, "x.size(d) == 1 + raise");
     }
 
     private TorchTargets() {}

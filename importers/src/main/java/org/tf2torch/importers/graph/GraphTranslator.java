@@ -47,6 +47,7 @@ public final class GraphTranslator {
     private final PlaceholderSource placeholders;
     private final Frame top;
     private final Map<String, Integer> histogram = new java.util.TreeMap<>();
+    private final java.util.Set<String> inlined = new java.util.HashSet<>();
     private final ControlFlowInfo cfi;
     private final WhileLoops loops;
     private final FunctionalWhile whiles;
@@ -168,6 +169,9 @@ public final class GraphTranslator {
     void count(String op) { histogram.merge(op, 1, Integer::sum); }
 
     /** TF ops visited so far (after inlining) with their counts. */
+    /** Library functions whose bodies were inlined, and so checked for state changes (see {@link HiddenStateChanges}). */
+    public java.util.Set<String> inlinedFunctions() { return java.util.Collections.unmodifiableSet(inlined); }
+
     public Map<String, Integer> histogram() { return java.util.Collections.unmodifiableMap(histogram); }
 
     private List<TfValue> translate(Frame f, NodeDef n) {
@@ -323,6 +327,7 @@ public final class GraphTranslator {
         Map<String, TfValue> args = new HashMap<>();
         for (int i = 0; i < in.size(); i++) args.put(sig.getInputArg(i).getName(), in.get(i));
         String path = caller.function.isEmpty() ? sig.getName() : caller.function + " > " + sig.getName();
+        inlined.add(sig.getName());
         reportStateChanges(fn, path);
         Frame body = new Frame(path, true, fn.getNodeDefList(), args::get, caller.graph, caller.parent, caller.loop);
         List<TfValue> out = new ArrayList<>();

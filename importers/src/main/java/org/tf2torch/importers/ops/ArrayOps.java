@@ -20,7 +20,7 @@ final class ArrayOps implements OpFamily {
                 Op.TRANSPOSE);
         r.add("ConcatV2", Translator.single(ArrayOps::concatV2), Op.CONCAT);
         r.add("Pack", Translator.single(ArrayOps::pack), Op.UNSQUEEZE, Op.CONCAT);
-        r.add("Squeeze", Translator.single(ArrayOps::squeeze), Op.SQUEEZE);
+        r.add("Squeeze", Translator.single(ArrayOps::squeeze), Op.SQUEEZE, Op.CHECK_DIMS_NOT_ONE);
         r.add("ExpandDims", Translator.single(c -> {
             long axis = c.constInts(1)[0];
             int r1 = Layout.rank(c.input(0)) + 1;
@@ -68,16 +68,31 @@ final class ArrayOps implements OpFamily {
         return parts.size() == 1 ? parts.get(0) : c.add(Op.CONCAT, parts, Map.of("axis", ax));
     }
 
+    /**
+     * Without axes TF drops every dim that is 1 when the model runs. Static 1s are dropped here; a dynamic dim is
+     * kept behind a run-time check, since dropping it when it is 1 would change the rank, which the converted
+     * graph fixes when converting: the module raises instead of computing something else.
+     */
     private static Value squeeze(OpContext c) {
         Value x = c.input(0);
         long[] dims = c.attrInts("squeeze_dims");
         if (dims.length == 0) {
             Shape s = x.shape();
-            if (!s.hasRank()) throw new TranslationException("Squeeze of all size-1 dims needs a known rank");
+            if (!s.hasRank()) {
+                throw new TranslationException("Squeeze without axes needs a known input rank to know which dims it"
+                        + " removes; give the signature input a shape");
+            }
             List<Long> axes = new ArrayList<>();
+            List<Long> guarded = new ArrayList<>();
             for (int i = 0; i < s.rank(); i++) {
-                if (!s.dim(i).isStatic()) throw new TranslationException("Squeeze without axes needs static dims, got " + s);
-                if (s.dim(i).size() == 1) axes.add((long) i);
+                if (!s.dim(i).isStatic()) guarded.add((long) i);
+                else if (s.dim(i).size() == 1) axes.add((long) i);
+            }
+            if (!guarded.isEmpty()) {
+                long[] g = guarded.stream().mapToLong(Long::longValue).toArray();
+                x = c.add(Op.CHECK_DIMS_NOT_ONE, List.of(x), Map.of("axes", g, "message", "TF Squeeze node '"
+                        + c.name() + "' has no axes, so it would also remove dim(s) " + guarded + " of " + s
+                        + " at size 1, changing the rank; the converted model keeps them and needs sizes other than 1"));
             }
             dims = axes.stream().mapToLong(Long::longValue).toArray();
         }

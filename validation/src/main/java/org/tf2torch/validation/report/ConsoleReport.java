@@ -46,9 +46,11 @@ public final class ConsoleReport {
                         + Markup.console(b.message()));
                 default -> { }
             }
-            for (OutputComparison c : b.outputs()) {
+            for (RoundComparisons.Row row : RoundComparisons.rows(r.inputs(), b)) {
+                OutputComparison c = row.comparison();
+                String round = row.round() == null ? "" : "  " + Markup.console(row.round());
                 line(sb, color, c.passed() ? GREEN : RED, c.passed() ? "PASS" : "FAIL",
-                        name + "  " + Markup.console(c.name()) + "  " + output(c));
+                        name + "  " + Markup.console(c.name()) + round + "  " + output(c));
             }
         }
         if (r.divergence() != null) sb.append("  ").append(Markup.console(r.divergence().describe())).append('\n');
@@ -63,11 +65,25 @@ public final class ConsoleReport {
     private static String inputs(InputsInfo in) {
         StringBuilder sb = new StringBuilder();
         if (InputsInfo.FILE.equals(in.source())) sb.append("from ").append(Markup.console(in.file()));
-        else sb.append("random, seed ").append(in.seed()).append(", ").append(in.samples()).append(" samples");
+        else {
+            // With several batch sizes the first round's count goes with the first shapes listed.
+            int first = in.rounds().isEmpty() ? in.samples() : in.rounds().get(0).samples();
+            sb.append("random, seed ").append(in.seed()).append(", ").append(first).append(" samples");
+            if (!in.rounds().isEmpty()) sb.append(" at ").append(Markup.console(in.rounds().get(0).label()));
+        }
         for (InputsInfo.Tensor t : in.tensors()) {
             sb.append(", ").append(Markup.console(t.name())).append(' ')
                     .append(t.dtype() == null ? "?" : t.dtype().irName())
                     .append(java.util.Arrays.toString(t.shape()).replace(" ", ""));
+        }
+        for (int i = 1; i < in.rounds().size(); i++) {
+            InputsInfo.Round round = in.rounds().get(i);
+            sb.append("; then ").append(Markup.console(round.label())).append(": ").append(round.samples())
+                    .append(round.samples() == 1 ? " sample" : " samples");
+            for (InputsInfo.Tensor t : round.tensors()) {
+                sb.append(", ").append(Markup.console(t.name())).append(' ')
+                        .append(java.util.Arrays.toString(t.shape()).replace(" ", ""));
+            }
         }
         return sb.toString();
     }

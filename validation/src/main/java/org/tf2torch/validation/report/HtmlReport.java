@@ -46,7 +46,7 @@ public final class HtmlReport {
                 .append(" (exit status ").append(r.exitStatus().code()).append(")</p>\n");
         sb.append("<p>Model: <code>").append(Markup.text(r.model())).append("</code></p>\n");
         if (r.inputs() != null) inputs(sb, r.inputs());
-        for (BackendResult b : r.backends()) backend(sb, b);
+        for (BackendResult b : r.backends()) backend(sb, b, r.inputs());
         if (r.divergence() != null) {
             sb.append("<h2>Divergence</h2>\n<p>").append(Markup.text(r.divergence().describe())).append("</p>\n");
         }
@@ -70,9 +70,21 @@ public final class HtmlReport {
                     Arrays.toString(t.shape()));
         }
         sb.append("</table>\n");
+        if (in.rounds().isEmpty()) return;
+        sb.append("<p>Inputs with a dynamic batch dim were run at several sizes:</p>\n<table>\n")
+                .append("<tr><th>Round</th><th>Samples</th><th>Shapes fed</th></tr>\n");
+        for (InputsInfo.Round r : in.rounds()) {
+            StringBuilder shapes = new StringBuilder();
+            for (InputsInfo.Tensor t : r.tensors()) {
+                if (shapes.length() > 0) shapes.append(", ");
+                shapes.append(t.name()).append(' ').append(Arrays.toString(t.shape()));
+            }
+            row(sb, r.label(), r.firstSample() + " to " + (r.firstSample() + r.samples() - 1), shapes.toString());
+        }
+        sb.append("</table>\n");
     }
 
-    private static void backend(StringBuilder sb, BackendResult b) {
+    private static void backend(StringBuilder sb, BackendResult b, InputsInfo inputs) {
         sb.append("<h2>Backend ").append(Markup.text(b.backend())).append(": ");
         switch (b.status()) {
             case SKIPPED -> sb.append("<span class=\"skip\">skipped</span>");
@@ -86,8 +98,10 @@ public final class HtmlReport {
         sb.append("<p>").append(b.samples().size()).append(" samples; errors are the maxima over all of them.</p>\n")
                 .append("<table>\n<tr><th>Output</th><th>Result</th><th>TensorFlow</th><th>PyTorch</th>")
                 .append("<th>Max abs err</th><th>Max rel err</th><th>Outside tolerance</th><th>Tolerance</th></tr>\n");
-        for (OutputComparison c : b.outputs()) {
-            sb.append("<tr><td>").append(Markup.text(c.name())).append("</td><td class=\"")
+        for (RoundComparisons.Row rowOf : RoundComparisons.rows(inputs, b)) {
+            OutputComparison c = rowOf.comparison();
+            String label = rowOf.round() == null ? c.name() : c.name() + " (" + rowOf.round() + ")";
+            sb.append("<tr><td>").append(Markup.text(label)).append("</td><td class=\"")
                     .append(c.passed() ? "pass\">pass" : "fail\">fail").append("</td><td>")
                     .append(Markup.text(String.valueOf(c.expected()))).append("</td><td>")
                     .append(Markup.text(String.valueOf(c.actual()))).append("</td>");

@@ -55,7 +55,7 @@ public final class JsonReport {
         m.put("tolerances", tolerances(r));
         m.put("histogram_buckets", ErrorHistogram.labels());
         List<Object> backends = new ArrayList<>();
-        for (BackendResult b : r.backends()) backends.add(backend(b));
+        for (BackendResult b : r.backends()) backends.add(backend(b, r.inputs()));
         m.put("backends", backends);
         m.put("divergence", r.divergence() == null ? null : divergence(r.divergence()));
         m.put("timings", r.bench() == null ? null : timings(r.bench()));
@@ -82,6 +82,18 @@ public final class JsonReport {
             tensors.add(tm);
         }
         m.put("tensors", tensors);
+        List<Object> rounds = new ArrayList<>();
+        for (InputsInfo.Round r : in.rounds()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("label", r.label());
+            rm.put("first_sample", (long) r.firstSample());
+            rm.put("samples", (long) r.samples());
+            Map<String, Object> shapes = new LinkedHashMap<>();
+            for (InputsInfo.Tensor t : r.tensors()) shapes.put(t.name(), t.shape());
+            rm.put("shapes", shapes);
+            rounds.add(rm);
+        }
+        m.put("rounds", rounds);
         return m;
     }
 
@@ -107,7 +119,7 @@ public final class JsonReport {
         return m;
     }
 
-    private static Map<String, Object> backend(BackendResult b) {
+    private static Map<String, Object> backend(BackendResult b, InputsInfo inputs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", b.backend());
         m.put("status", b.status().name().toLowerCase(Locale.ROOT));
@@ -122,6 +134,9 @@ public final class JsonReport {
                     if (!sc.name().equals(c.name())) continue;
                     Map<String, Object> sm = new LinkedHashMap<>();
                     sm.put("sample", (long) s.sample());
+                    InputsInfo.Round round = inputs == null ? null : inputs.roundOf(s.sample());
+                    if (round != null) sm.put("round", round.label());
+                    sm.put("shape", sc.expected() == null ? null : sc.expected().toString());
                     sm.put("passed", sc.passed());
                     sm.put("max_abs_err", num(sc.maxAbsErr()));
                     sm.put("max_rel_err", num(sc.maxRelErr()));
