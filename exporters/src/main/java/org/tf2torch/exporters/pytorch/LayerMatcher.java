@@ -70,6 +70,7 @@ final class LayerMatcher {
         Match m = linear(params, paramNodes, live);
         if (m == null) m = conv2d(params, paramNodes, live);
         if (m == null) m = batchNorm(params, paramNodes, live);
+        if (m == null) m = LayerNormMatcher.match(params, paramNodes, live);
         return m;
     }
 

@@ -139,6 +139,9 @@ public final class TorchTargets {
         put(Op.UNIQUE, "torch.unique (+ stable sort for first-occurrence order)");
         put(Op.SCATTER_ND, "Tensor.index_add / index_copy / scatter_reduce");
         put(Op.CHECK_FINITE, "torch.isfinite + raise");
+        put(Op.EINSUM, "torch.einsum");
+        put(Op.LAYER_NORMALIZATION, "F.layer_norm");
+        put(Op.GELU, "F.gelu");
     }
 
     private TorchTargets() {}
