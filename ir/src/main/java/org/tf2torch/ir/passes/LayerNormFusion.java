@@ -60,7 +60,13 @@ public final class LayerNormFusion implements Pass {
         if (back.op() != Op.RESHAPE || back.input(0) != ln.output() || !back.output().type().equals(x.type())) {
             return false;
         }
-        Node shapeOf = Patterns.producer(back.input(1), Op.SHAPE);
+        Value target = back.input(1);
+        // TF's int32 shape comes back to int64 through casts, exact for any real dim
+        for (Node cast = Patterns.producer(target, Op.CAST); cast != null && cast.input(0).dtype().isInteger();
+                cast = Patterns.producer(target, Op.CAST)) {
+            target = cast.input(0);
+        }
+        Node shapeOf = Patterns.producer(target, Op.SHAPE);
         boolean toShapeOfX = shapeOf != null && shapeOf.input(0) == x;
         if (!toShapeOfX && !(xs.isStatic() && back.input(1).isConstant())) return false;
         Node fused = g.insertBefore(back, Op.LAYER_NORMALIZATION, List.of(x),
