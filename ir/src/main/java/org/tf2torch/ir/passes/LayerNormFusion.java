@@ -30,12 +30,22 @@ public final class LayerNormFusion implements Pass {
     @Override
     public boolean run(Graph g) {
         boolean changed = false;
+        // a fused node may fuse further (flattened form, then its gamma and beta): sweep until nothing changes
+        while (sweep(g)) {
+            changed = true;
+            // the replaced nodes still read the old ones; without them gone the next sweep would match those again
+            new DeadCodeElimination().run(g);
+        }
+        return changed;
+    }
+
+    private static boolean sweep(Graph g) {
+        boolean changed = false;
         for (Node n : new ArrayList<>(g.nodes())) {
             if (n.graph() == null) continue;
             if (n.op() == Op.LAYER_NORMALIZATION) changed |= unflatten(n, g) || affine(n, g);
             else if (n.op() == Op.ADD) changed |= moments(n, g);
         }
-        if (changed) new DeadCodeElimination().run(g);
         return changed;
     }
 
