@@ -18,13 +18,13 @@ class Mha(nn.Module):
 
     def __init__(self) -> None:
         super().__init__()
-        # tf "mha/key/kernel", "mha/key/bias"; weight stored transposed: TF's kernel is [in, out]
+        # tf "mha/key/kernel", "mha/key/bias"; weight stored transposed: TF's kernel [16,2,8] read as [in, out]
         self.key = nn.Linear(16, 16)
-        # tf "mha/query/kernel", "mha/query/bias"; weight stored transposed: TF's kernel is [in, out]
+        # tf "mha/query/kernel", "mha/query/bias"; weight stored transposed: TF's kernel [16,2,8] read as [in, out]
         self.query = nn.Linear(16, 16)
-        # tf "mha/value/kernel", "mha/value/bias"; weight stored transposed: TF's kernel is [in, out]
+        # tf "mha/value/kernel", "mha/value/bias"; weight stored transposed: TF's kernel [16,2,8] read as [in, out]
         self.value = nn.Linear(16, 16)
-        # tf "mha/attention_output/kernel", "mha/attention_output/bias"; weight stored transposed: TF's kernel is [in, out]
+        # tf "mha/attention_output/kernel", "mha/attention_output/bias"; weight stored transposed: TF's kernel [2,8,16] read as [in, out]
         self.attention_output = nn.Linear(16, 16)
 
 
@@ -44,23 +44,23 @@ class SavedModel(nn.Module):
         self.ln2 = nn.LayerNorm(16, eps=0.001)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        mha_key_add_63 = self.mha.key(x)  # tf "mha/key/add"
-        mha_key_add_63_r = mha_key_add_63.reshape(-1, 6, 2, 8)  # tf "mha/key/add"
-        mha_query_add_65 = self.mha.query(x)  # tf "mha/query/add"
-        mha_query_add_65_r = mha_query_add_65.reshape(-1, 6, 2, 8)  # tf "mha/query/add"
-        mha_Mul = mha_query_add_65_r * 0.35355338  # tf "mha/Mul"
-        mha_einsum_Einsum = torch.einsum("aecd,abcd->acbe", [mha_key_add_63_r, mha_Mul])  # tf "mha/einsum/Einsum"
+        mha_key = self.mha.key(x)  # tf "mha/key/add"
+        mha_key_split = mha_key.reshape(-1, 6, 2, 8)  # tf "mha/key/add"
+        mha_query = self.mha.query(x)  # tf "mha/query/add"
+        mha_query_split = mha_query.reshape(-1, 6, 2, 8)  # tf "mha/query/add"
+        mha_Mul = mha_query_split * 0.35355338  # tf "mha/Mul"
+        mha_einsum_Einsum = torch.einsum("aecd,abcd->acbe", [mha_key_split, mha_Mul])  # tf "mha/einsum/Einsum"
         mha_softmax_Softmax = F.softmax(mha_einsum_Einsum, dim=-1)  # tf "mha/softmax/Softmax"
-        mha_value_add_68 = self.mha.value(x)  # tf "mha/value/add"
-        mha_value_add_68_r = mha_value_add_68.reshape(-1, 6, 2, 8)  # tf "mha/value/add"
-        mha_einsum_1_Einsum = torch.einsum("acbe,aecd->abcd", [mha_softmax_Softmax, mha_value_add_68_r])  # tf "mha/einsum_1/Einsum"
-        mha_einsum_1_Einsum_r = mha_einsum_1_Einsum.reshape(-1, 6, 16)  # tf "mha/attention_output/add"
-        mha_attention_output_add_72 = self.mha.attention_output(mha_einsum_1_Einsum_r)  # tf "mha/attention_output/add"
-        add = x + mha_attention_output_add_72  # tf "add"
-        ln1_batchnorm_add_1_73 = self.ln1(add)  # tf "ln1/batchnorm/add_1"
-        ffn1_BiasAdd = self.ffn1(ln1_batchnorm_add_1_73)  # tf "ffn1/BiasAdd"
-        ffn1_Gelu_mul_1_75 = F.gelu(ffn1_BiasAdd)  # tf "ffn1/Gelu/mul_1"
-        ffn2_BiasAdd = self.ffn2(ffn1_Gelu_mul_1_75)  # tf "ffn2/BiasAdd"
-        add_1 = ln1_batchnorm_add_1_73 + ffn2_BiasAdd  # tf "add_1"
-        ln2_add_77 = self.ln2(add_1)  # tf "ln2/FusedBatchNormV3"
-        return ln2_add_77
+        mha_value = self.mha.value(x)  # tf "mha/value/add"
+        mha_value_split = mha_value.reshape(-1, 6, 2, 8)  # tf "mha/value/add"
+        mha_einsum_1_Einsum = torch.einsum("acbe,aecd->abcd", [mha_softmax_Softmax, mha_value_split])  # tf "mha/einsum_1/Einsum"
+        mha_einsum_1_Einsum_flat = mha_einsum_1_Einsum.reshape(-1, 6, 16)  # tf "mha/attention_output/add"
+        mha_attention_output = self.mha.attention_output(mha_einsum_1_Einsum_flat)  # tf "mha/attention_output/add"
+        add = x + mha_attention_output  # tf "add"
+        ln1 = self.ln1(add)  # tf "ln1/batchnorm/add_1"
+        ffn1_BiasAdd = self.ffn1(ln1)  # tf "ffn1/BiasAdd"
+        ffn1_Gelu = F.gelu(ffn1_BiasAdd)  # tf "ffn1/Gelu/mul_1"
+        ffn2_BiasAdd = self.ffn2(ffn1_Gelu)  # tf "ffn2/BiasAdd"
+        add_1 = ln1 + ffn2_BiasAdd  # tf "add_1"
+        ln2 = self.ln2(add_1)  # tf "ln2/add"
+        return ln2

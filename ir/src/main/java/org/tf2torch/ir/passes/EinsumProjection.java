@@ -73,19 +73,20 @@ public final class EinsumProjection implements Pass {
         Parameter b = add == null ? null : soleReader(Patterns.other(add, ein.output()), g);
         Node last = add != null && b != null ? add : ein;
         Value in = ein.input(0);
-        if (c > 1) in = reshape(g, last, in, free.length(), new long[] {pc});
+        if (c > 1) in = reshape(g, last, in, free.length(), new long[] {pc}, in.name() + "_flat");
         fold(g, w, ein.input(1), Shape.of(pc, po));
-        Value y = g.insertBefore(last, Op.MATMUL, List.of(in, ein.input(1)), Map.of(), ein.source(), ein.output().name())
-                .output();
+        Value y = g.insertBefore(last, Op.MATMUL, List.of(in, ein.input(1)), Map.of(), ein.source(),
+                Patterns.layerHint(ein, 1, "einsum") + (last == add ? "_matmul" : "")).output();
         if (last == add) {
             Value bv = Patterns.other(add, ein.output());
             fold(g, b, bv, Shape.of(po));
-            y = g.insertBefore(last, Op.ADD, List.of(y, bv), Map.of(), add.source(), add.output().name()).output();
+            y = g.insertBefore(last, Op.ADD, List.of(y, bv), Map.of(), add.source(), Patterns.layerHint(add, 1, null))
+                    .output();
         }
         if (k.length - c > 1) {
             long[] tail = new long[k.length - c];
             System.arraycopy(k, c, tail, 0, tail.length);
-            y = reshape(g, last, y, free.length(), tail);
+            y = reshape(g, last, y, free.length(), tail, y.name() + "_split");
         }
         last.output().replaceAllUsesWith(y);
         g.replaceOutput(last.output(), y);
@@ -126,7 +127,7 @@ public final class EinsumProjection implements Pass {
     }
 
     /** {@code v} reshaped to its first {@code keep} dims (one non-static one as -1) followed by {@code tail}. */
-    private static Value reshape(Graph g, Node anchor, Value v, int keep, long[] tail) {
+    private static Value reshape(Graph g, Node anchor, Value v, int keep, long[] tail, String hint) {
         long[] shape = new long[keep + tail.length];
         for (int i = 0; i < keep; i++) {
             Dim d = v.shape().dim(i);
@@ -135,7 +136,7 @@ public final class EinsumProjection implements Pass {
         System.arraycopy(tail, 0, shape, keep, tail.length);
         Value target = g.insertBefore(anchor, Op.CONSTANT, List.of(), Map.of("value", TensorValues.i64Vector(shape)),
                 anchor.source(), "shape").output();
-        return g.insertBefore(anchor, Op.RESHAPE, List.of(v, target), Map.of(), anchor.source(), v.name() + "_r")
+        return g.insertBefore(anchor, Op.RESHAPE, List.of(v, target), Map.of(), anchor.source(), hint)
                 .output();
     }
 }

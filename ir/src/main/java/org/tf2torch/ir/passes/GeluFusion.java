@@ -41,7 +41,7 @@ public final class GeluFusion implements Pass {
                     String approx = kind(rest, x, g);
                     if (approx == null || !x.type().equals(root.output().type())) continue;
                     Node gelu = g.insertBefore(root, Op.GELU, List.of(x), Map.of("approximate", approx),
-                            root.source(), root.output().name());
+                            root.source(), Patterns.layerHint(root, 1, null));
                     root.output().replaceAllUsesWith(gelu.output());
                     g.replaceOutput(root.output(), gelu.output());
                     changed = true;

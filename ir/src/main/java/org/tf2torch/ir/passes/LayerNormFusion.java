@@ -81,7 +81,7 @@ public final class LayerNormFusion implements Pass {
         if (!toShapeOfX && !(xs.isStatic() && back.input(1).isConstant())) return false;
         Node fused = g.insertBefore(back, Op.LAYER_NORMALIZATION, List.of(x),
                 Map.of("axis", (long) xs.rank() - 1, "epsilon", ln.attrs().f("epsilon")), ln.source(),
-                back.output().name());
+                Patterns.layerHint(back, 1, null) + "_unscaled");
         replace(back, fused, g);
         return true;
     }
@@ -91,17 +91,32 @@ public final class LayerNormFusion implements Pass {
         int n = ln.inputs().size();
         if (n == 3 || !Patterns.internal(ln.output(), g)) return false;
         Node next = ln.output().uses().get(0).user();
-        Op want = n == 1 ? Op.MUL : Op.ADD;
-        if (next.op() != want) return false;
-        Value w = Patterns.other(next, ln.output());
-        if (w == null || w.dtype() != ln.output().dtype() || !next.output().type().equals(ln.output().type())) return false;
-        if (!w.shape().equals(normalized(ln.input(0).shape(), axis(ln)))) return false;
+        Shape norm = normalized(ln.input(0).shape(), axis(ln));
+        Value w = weight(next, ln.output(), n == 1 ? Op.MUL : Op.ADD, norm);
+        if (w == null) return false;
         List<Value> in = new ArrayList<>(ln.inputs());
         in.add(w);
-        Node fused = g.insertBefore(next, Op.LAYER_NORMALIZATION, in, ln.attrs().asMap(), ln.source(),
-                next.output().name());
-        replace(next, fused, g);
+        Node last = next;
+        if (n == 1 && Patterns.internal(next.output(), g)) {
+            Node add = next.output().uses().get(0).user();
+            Value b = weight(add, next.output(), Op.ADD, norm);
+            if (b != null) {
+                in.add(b);
+                last = add;
+            }
+        }
+        Node fused = g.insertBefore(last, Op.LAYER_NORMALIZATION, in, ln.attrs().asMap(), last.source(),
+                Patterns.layerHint(last, 1, null));
+        replace(last, fused, g);
         return true;
+    }
+
+    /** The other operand of {@code op} node {@code next} reading {@code v}, when shaped {@code norm} and type-preserving. */
+    private static Value weight(Node next, Value v, Op op, Shape norm) {
+        if (next.op() != op) return null;
+        Value w = Patterns.other(next, v);
+        if (w == null || w.dtype() != v.dtype() || !next.output().type().equals(v.type())) return null;
+        return w.shape().equals(norm) ? w : null;
     }
 
     /** tf.nn.batch_normalization(x, *tf.nn.moments(x, trailing axes), beta, gamma, eps) ending in {@code add}. */
@@ -131,7 +146,8 @@ public final class LayerNormFusion implements Pass {
                 Map<String, Object> attrs = new HashMap<>();
                 attrs.put("axis", (long) from);
                 attrs.put("epsilon", m.eps);
-                Node fused = g.insertBefore(add, Op.LAYER_NORMALIZATION, in, attrs, add.source(), add.output().name());
+                Node fused = g.insertBefore(add, Op.LAYER_NORMALIZATION, in, attrs, add.source(),
+                        Patterns.layerHint(add, 1, "batchnorm"));
                 replace(add, fused, g);
                 return true;
             }

@@ -29,6 +29,20 @@ final class Patterns {
     }
 
     /**
+     * A name for a node that replaces a Keras layer's subgraph: the TF scope of {@code n}'s source without its
+     * last {@code drop} components and any trailing {@code skip} scope ({@code ln1/batchnorm/add_1} → {@code ln1}),
+     * so the module's locals read as the layer; {@code n}'s own value name when the node has no TF source.
+     */
+    static String layerHint(Node n, int drop, String skip) {
+        String src = n.source().node();
+        if (src == null || src.isEmpty()) return n.output().name();
+        String[] parts = src.split("/");
+        int end = parts.length - drop;
+        if (end > 1 && skip != null && parts[end - 1].equals(skip)) end--;
+        return end < 1 ? n.output().name() : String.join("/", java.util.Arrays.copyOf(parts, end));
+    }
+
+    /**
      * True when {@code v} is a one-element float32/float64 constant equal to {@code target} rounded to its dtype:
      * the literal TF's Python code writes, as the graph holds it.
      */
