@@ -51,6 +51,13 @@ public enum Op {
             optional("count_include_pad", BOOL, false)),
     /** Inference form: inputs X, scale, B, mean, var; statistics on axis 1. */
     BATCH_NORMALIZATION("batch_norm", 5, 5, optional("epsilon", FLOAT, 1e-5)),
+    /**
+     * ONNX LayerNormalization: X, then optional Scale and B of shape X.shape[axis:]; mean and biased variance over
+     * the axes [axis, rank), (x - mean) / sqrt(var + epsilon) * Scale + B. The normalized dims must be static.
+     */
+    LAYER_NORMALIZATION("layer_norm", 1, 3, optional("axis", INT, -1L), optional("epsilon", FLOAT, 1e-5)),
+    /** ONNX Einsum (NumPy einsum, explicit {@code ->} output, {@code ...} for broadcast batch dims). */
+    EINSUM("einsum", 1, -1, required("equation", STRING)),
 
     // Shape and layout
     /** Inputs data and a 1-D i64 shape; -1 infers one dimension, 0 means 0 (ONNX allowzero=1). */
@@ -114,6 +121,8 @@ public enum Op {
     EXPM1("expm1", 1, 1), LGAMMA("lgamma", 1, 1), DIGAMMA("digamma", 1, 1),
     SOFTPLUS("softplus", 1, 1), SOFTSIGN("softsign", 1, 1),
     LEAKY_RELU("leaky_relu", 1, 1, optional("alpha", FLOAT, 0.01)),
+    /** ONNX Gelu: approximate "none" is x * Phi(x) with erf, "tanh" the tanh approximation. */
+    GELU("gelu", 1, 1, optional("approximate", STRING, "none")),
 
     // Generation and indexing
     /** Inputs start, limit, delta (scalars of one dtype); 1-D result of ceil((limit-start)/delta) elements. */

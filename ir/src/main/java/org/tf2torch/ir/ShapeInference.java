@@ -11,6 +11,7 @@ public final class ShapeInference {
         List<TensorType> dynamic = DynamicShapes.infer(n);
         if (dynamic != null) return dynamic;
         if (n.op() == Op.LOOP) return Loops.resultTypes(n);
+        if (n.op() == Op.EINSUM) return List.of(einsum(n));
         List<TensorType> more = MoreShapes.infer(n);
         if (more == null) more = LinalgShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));
@@ -48,6 +49,12 @@ public final class ShapeInference {
                 // Unary element-wise ops, softmax, batch norm and identity keep the first operand's type.
                 return in.get(0).type();
         }
+    }
+
+    private static TensorType einsum(Node n) {
+        List<TensorType> types = new ArrayList<>();
+        for (Value v : n.inputs()) types.add(v.type());
+        return Einsums.resultType(Einsums.parse(n.attrs().s("equation"), types.size()), types);
     }
 
     /** NumPy broadcasting; a dim that is 1 on one side takes the other's, even when symbolic. */

@@ -70,6 +70,7 @@ final class LayerMatcher {
         Match m = linear(params, paramNodes, live);
         if (m == null) m = conv2d(params, paramNodes, live);
         if (m == null) m = batchNorm(params, paramNodes, live);
+        if (m == null) m = LayerNormMatcher.match(params, paramNodes, live);
         return m;
     }
 
@@ -130,7 +131,9 @@ final class LayerMatcher {
         String args = in + ", " + out + (b == null ? ", bias=False" : "") + dtypeArg(k.data().dtype());
         return new Match(new Layer("Linear", args, w, List.of(),
                 "torch.linear(input, self.weight, " + (b == null ? "None" : "self.bias") + ")", exprs,
-                "weight stored transposed: TF's kernel is [in, out]"), calls);
+                k.data() instanceof org.tf2torch.ir.ReshapedTensor r
+                        ? "weight stored transposed: TF's kernel " + r.base().shape() + " read as [in, out]"
+                        : "weight stored transposed: TF's kernel is [in, out]"), calls);
     }
 
     private static Match conv2d(List<Parameter> ps, Map<String, Node> pn, Set<Node> live) {

@@ -140,6 +140,9 @@ public final class TorchTargets {
         put(Op.SCATTER_ND, "Tensor.index_add / index_copy / scatter_reduce");
         put(Op.CHECK_FINITE, "torch.isfinite + raise");
         put(Op.CHECK_DIMS_NOT_ONE, "x.size(d) == 1 + raise");
+        put(Op.EINSUM, "torch.einsum");
+        put(Op.LAYER_NORMALIZATION, "F.layer_norm");
+        put(Op.GELU, "F.gelu");
     }
 
     private TorchTargets() {}

@@ -40,6 +40,8 @@ final class BatchNormTraining {
         Value rstd = c.add(Op.RECIPROCAL, c.add(Op.SQRT, c.add(Op.ADD, var, c.scalar(u, (float) eps))));
         Value factor = c.add(Op.MUL, rstd, perChannel(c, scale, rank, ch));
         Value y = c.add(Op.ADD, c.add(Op.MUL, centered, factor), perChannel(c, offset, rank, ch));
+        Value ln = TrainingLayerNorm.of(c, xu, scale, offset, ch, (float) eps);
+        if (ln != null) y = ln;
         if (y.dtype() != x.dtype()) y = c.add(Op.CAST, List.of(y), Map.of("to", x.dtype()));
         Value flatMean = c.add(Op.RESHAPE, mean, c.i64(-1));
         Value flatVar = c.add(Op.RESHAPE, var, c.i64(-1));

@@ -25,7 +25,7 @@ final class NnOps implements OpFamily {
         r.add("BiasAdd", Translator.single(NnOps::biasAdd), Op.ADD, Op.RESHAPE);
         r.add("BiasAddV1", Translator.single(NnOps::biasAdd), Op.ADD);
         for (String bn : List.of("FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3")) {
-            r.add(bn, NnOps::fusedBatchNorm, Op.BATCH_NORMALIZATION, Op.TRANSPOSE);
+            r.add(bn, NnOps::fusedBatchNorm, Op.BATCH_NORMALIZATION, Op.TRANSPOSE, Op.LAYER_NORMALIZATION);
         }
         new ConvOps().register(r);
     }

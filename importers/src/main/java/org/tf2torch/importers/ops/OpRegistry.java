@@ -18,7 +18,8 @@ public final class OpRegistry {
             new ArrayOps(), new MathOps(), new LogicOps(), new MathFunctionOps(), new IndexOps(),
             new ScanOps(), new ImageOps(), new NnOps(), new ReduceOps(), new RandomOps(), new LinalgOps(),
             new UniqueOps(), new PartitionOps(), new RaggedOps(), new CountingOps(), new DebugOps(),
-            new FakeQuantOps(), new BitpackOps(), new RnnCellOps()));
+            new FakeQuantOps(), new BitpackOps(), new RnnCellOps(),
+            new EinsumOps()));
 
     public static OpRegistry standard() { return STANDARD; }
 

@@ -21,6 +21,7 @@ public final class PassPipeline {
     public static PassPipeline standard(boolean verify) {
         return new PassPipeline(List.of(new IdentityRemoval(), new ConstantFolding(), new TransposeOptimization(),
                 new ParameterLayoutFolding(), new ConstantFolding(), new ConvBiasFusion(),
+                new TensordotFolding(), new EinsumProjection(), new LayerNormFusion(), new GeluFusion(),
                 new DeadCodeElimination()), verify);
     }
 

@@ -27,7 +27,7 @@ class IrParserErrorTest {
 
     @Test
     void unknownOp() {
-        parseError(HEAD + "  %y = gelu(%x) : f32[2,3]\n  return\n}\n", "line 3, column 8", "unknown op 'gelu'");
+        parseError(HEAD + "  %y = frobnicate(%x) : f32[2,3]\n  return\n}\n", "line 3, column 8", "unknown op 'frobnicate'");
     }
 
     @Test
