@@ -152,9 +152,8 @@ class SavedModel(nn.Module):
         block3_project_bn_FusedBatchNormV3_55 = self.block3.project_bn(block3_project_Conv2D_53)  # tf "block3/project_bn/FusedBatchNormV3"
         block3_add_add_100 = block2_project_bn_FusedBatchNormV3_38 + block3_project_bn_FusedBatchNormV3_55  # tf "block3/add/add"
         head_separable_separable_conv2d_depthwise_60 = self.head.separable.depthwise(block3_add_add_100)  # tf "head/separable/separable_conv2d/depthwise"
-        head_separable_BiasAdd_109 = self.head.separable.pointwise(head_separable_separable_conv2d_depthwise_60)  # tf "head/separable/separable_conv2d/Conv2D"
-        head_relu_Relu6_107 = torch.clamp(head_separable_BiasAdd_109, min=0.0, max=6.0)  # tf "head/relu/Relu6"
-        head_separable_separable_conv2d_Conv2D_108 = head_relu_Relu6_107.permute(0, 2, 3, 1)  # tf "head/separable/separable_conv2d/Conv2D"
-        pool_Mean = torch.mean(head_separable_separable_conv2d_Conv2D_108, dim=[1, 2])  # tf "pool/Mean"
-        dense_BiasAdd = self.dense(pool_Mean)  # tf "dense/BiasAdd"
+        head_separable_BiasAdd_110 = self.head.separable.pointwise(head_separable_separable_conv2d_depthwise_60)  # tf "head/separable/separable_conv2d/Conv2D"
+        head_relu_Relu6_107 = torch.clamp(head_separable_BiasAdd_110, min=0.0, max=6.0)  # tf "head/relu/Relu6"
+        pool_Mean_109 = torch.mean(head_relu_Relu6_107, dim=[2, 3])  # tf "pool/Mean"
+        dense_BiasAdd = self.dense(pool_Mean_109)  # tf "dense/BiasAdd"
         return dense_BiasAdd

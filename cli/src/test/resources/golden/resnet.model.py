@@ -120,7 +120,6 @@ class SavedModel(nn.Module):
         stage2_block1_shortcut_bn_FusedBatchNormV3_29 = self.stage2.block1.shortcut.bn(stage2_block1_shortcut_conv_Conv2D_27)  # tf "stage2/block1/shortcut/bn/FusedBatchNormV3"
         stage2_block1_add_add_52 = stage2_block1_bn2_FusedBatchNormV3_24 + stage2_block1_shortcut_bn_FusedBatchNormV3_29  # tf "stage2/block1/add/add"
         stage2_block1_out_Relu_54 = F.relu(stage2_block1_add_add_52)  # tf "stage2/block1/out/Relu"
-        stage2_block1_bn2_FusedBatchNormV3_55 = stage2_block1_out_Relu_54.permute(0, 2, 3, 1)  # tf "stage2/block1/bn2/FusedBatchNormV3"
-        pool_Mean = torch.mean(stage2_block1_bn2_FusedBatchNormV3_55, dim=[1, 2])  # tf "pool/Mean"
-        dense_BiasAdd = self.dense(pool_Mean)  # tf "dense/BiasAdd"
+        pool_Mean_56 = torch.mean(stage2_block1_out_Relu_54, dim=[2, 3])  # tf "pool/Mean"
+        dense_BiasAdd = self.dense(pool_Mean_56)  # tf "dense/BiasAdd"
         return dense_BiasAdd
