@@ -80,7 +80,9 @@ final class ShapeEmitters {
         for (org.tf2torch.ir.Use u : v.uses()) {
             Op op = u.user().op();
             if (u.operand() != 0) continue;
-            if (op == Op.CONV || op == Op.CONV_TRANSPOSE) return true;
+            // not before a transposed conv: libtorch 2.5 gets conv_transpose2d (k2 s1 SAME) wrong for a contiguous
+            // input and right for the permuted one (tf-ops conv2d_transpose)
+            if (op == Op.CONV) return true;
             if (depth > 0 && (op == Op.UNSQUEEZE || op == Op.EXPAND || op == Op.RESHAPE)
                     && feedsConvolution(u.user().output(), depth - 1)) {
                 return true;
