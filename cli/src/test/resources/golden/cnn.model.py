@@ -28,7 +28,7 @@ class SavedModel(nn.Module):
         self.dense = nn.Linear(2304, 10)
 
     def forward(self, image: torch.Tensor) -> Dict[str, torch.Tensor]:
-        conv2d_Conv2D = image.permute(0, 3, 1, 2)  # tf "conv2d/Conv2D"
+        conv2d_Conv2D = image.permute(0, 3, 1, 2).contiguous()  # tf "conv2d/Conv2D"
         conv2d_BiasAdd_28 = self.conv2d(conv2d_Conv2D)  # tf "conv2d/Conv2D"
         conv2d_Relu_17 = F.relu(conv2d_BiasAdd_28)  # tf "conv2d/Relu"
         max_pooling2d_MaxPool_4 = F.max_pool2d(conv2d_Relu_17, [2, 2], stride=[2, 2])  # tf "max_pooling2d/MaxPool"

@@ -71,6 +71,7 @@ final class LayerMatcher {
         if (m == null) m = conv2d(params, paramNodes, live);
         if (m == null) m = batchNorm(params, paramNodes, live);
         if (m == null) m = LayerNormMatcher.match(params, paramNodes, live);
+        if (m == null) m = ConvLayers.match(params, paramNodes, live);
         return m;
     }
 
@@ -154,7 +155,7 @@ final class LayerMatcher {
         Value wv = pn.get(w.name()).output();
         Value bv = b == null ? null : pn.get(b.name()).output();
         List<Node> convs = users(wv, live);
-        if (convs.isEmpty()) return null;
+        if (convs.isEmpty() || convs.get(0).op() != Op.CONV) return null;
         Attrs first = convs.get(0).attrs();
         long[] pads0 = first.ints("pads");
         boolean samePads = true;

@@ -62,12 +62,14 @@ final class ModulePlan {
         if (g.outputs().isEmpty()) throw new IllegalArgumentException("graph @" + g.name() + " has no outputs");
         ModulePlan p = new ModulePlan(g, className);
         p.findLive();
+        Map<String, List<String>> split = SeparableConvs.paths(g);
         for (Parameter param : g.params().values()) {
             if (!param.hasPath()) {
                 p.addWeight(p.root, param, param.name());
             } else {
-                Module owner = ModuleTree.owner(p.root, param.path());
-                owner.params.put(param.path().get(param.path().size() - 1), param);
+                List<String> path = split.getOrDefault(param.name(), param.path());
+                Module owner = ModuleTree.owner(p.root, path);
+                owner.params.put(path.get(path.size() - 1), param);
             }
         }
         p.placeLayers();

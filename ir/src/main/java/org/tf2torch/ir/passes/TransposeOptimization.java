@@ -28,6 +28,7 @@ public final class TransposeOptimization implements Pass {
                 if (n.op() == Op.TRANSPOSE && merge(g, n)) again = true;
                 else if (n.op().isElementwiseUnary() && sinkUnary(g, n)) again = true;
                 else if (n.op().isElementwiseBinary() && sinkBinary(g, n)) again = true;
+                else if (REDUCTIONS.contains(n.op()) && sinkReduce(g, n)) again = true;
             }
             if (again) {
                 new DeadCodeElimination().run(g);
@@ -112,6 +113,65 @@ public final class TransposeOptimization implements Pass {
                 at.source(), "shape").output();
         return g.insertBefore(at, Op.RESHAPE, List.of(other, shapeConst), Map.of(), at.source(), other.name())
                 .output();
+    }
+
+    private static final java.util.Set<Op> REDUCTIONS = java.util.EnumSet.of(Op.REDUCE_MEAN, Op.REDUCE_SUM,
+            Op.REDUCE_MAX, Op.REDUCE_MIN, Op.REDUCE_PROD, Op.REDUCE_ALL, Op.REDUCE_ANY);
+
+    /**
+     * reduce(transpose(x, p), axes) = transpose(reduce(x, p[axes]), q): the reduction runs on the axes they were
+     * before the transpose, and q orders what is left as the transposed value had it (none when already in
+     * order). Keras's GlobalAveragePooling2D, a mean over H and W of NHWC, then reads the channels-first
+     * activation directly.
+     */
+    private static boolean sinkReduce(Graph g, Node n) {
+        Node t = movableTranspose(g, n.input(0));
+        if (t == null) return false;
+        int[] perm = t.attrs().intArray("perm");
+        int rank = perm.length;
+        long[] axes = n.attrs().ints("axes");
+        if (axes.length == 0) return false;
+        boolean[] reduced = new boolean[rank];
+        for (long a : axes) {
+            long k = a < 0 ? a + rank : a;
+            if (k < 0 || k >= rank || reduced[(int) k]) return false;
+            reduced[(int) k] = true;
+        }
+        long[] moved = new long[axes.length];
+        int j = 0;
+        for (int i = 0; i < rank; i++) if (reduced[i]) moved[j++] = perm[i];
+        java.util.Arrays.sort(moved);
+        Map<String, Object> attrs = new java.util.HashMap<>(n.attrs().asMap());
+        attrs.put("axes", moved);
+        boolean keep = Boolean.TRUE.equals(attrs.get("keepdims"));
+        int[] rest;
+        if (keep) {
+            rest = perm;
+        } else {
+            // the kept axes of x, in the transposed value's order, renumbered after the reduced ones are gone
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < rank; i++) if (!reduced[i]) kept.add(perm[i]);
+            List<Integer> sorted = new ArrayList<>(kept);
+            java.util.Collections.sort(sorted);
+            rest = new int[kept.size()];
+            for (int i = 0; i < rest.length; i++) rest[i] = sorted.indexOf(kept.get(i));
+        }
+        Node r = g.insertBefore(n, n.op(), List.of(t.input(0)), attrs, n.source(), n.output().name());
+        Value out = r.output();
+        boolean identity = true;
+        for (int i = 0; i < rest.length; i++) identity &= rest[i] == i;
+        if (!identity) {
+            out = g.insertBefore(n, Op.TRANSPOSE, List.of(r.output()), Map.of("perm", toLongs(rest)), t.source(),
+                    t.output().name()).output();
+        }
+        replace(g, n, out);
+        return true;
+    }
+
+    private static long[] toLongs(int[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = v[i];
+        return out;
     }
 
     private static void replace(Graph g, Node old, Value with) {

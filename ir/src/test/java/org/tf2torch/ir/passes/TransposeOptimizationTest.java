@@ -106,6 +106,34 @@ class TransposeOptimizationTest {
     }
 
     @Test
+    void reductionsReadTheUntransposedValue() {
+        // a mean over H and W of NHWC is one over axes 2 and 3 of NCHW, and [N, C] comes out in order either way;
+        // a sum over N leaves [H, W, C], which needs a transpose of the [C, H, W] result
+        assertPass(new TransposeOptimization(), """
+                graph @g {
+                  input %x : f32[2,3,4,5] = "x"
+                  %t = transpose(%x) {perm=[0,2,3,1]} : f32[2,4,5,3]
+                  %m = reduce_mean(%t) {axes=[1,-2], keepdims=false} : f32[2,3]
+                  %t2 = transpose(%x) {perm=[0,2,3,1]} : f32[2,4,5,3]
+                  %s = reduce_sum(%t2) {axes=[0], keepdims=false} : f32[4,5,3]
+                  %t3 = transpose(%x) {perm=[0,2,3,1]} : f32[2,4,5,3]
+                  %k = reduce_max(%t3) {axes=[3], keepdims=true} : f32[2,4,5,1]
+                  return "m" = %m, "s" = %s, "k" = %k
+                }
+                """, """
+                graph @g {
+                  input %x : f32[2,3,4,5] = "x"
+                  %m_1 = reduce_mean(%x) {axes=[2,3], keepdims=false} : f32[2,3]
+                  %s_2 = reduce_sum(%x) {axes=[0], keepdims=false} : f32[3,4,5]
+                  %t2_3 = transpose(%s_2) {perm=[1,2,0]} : f32[4,5,3]
+                  %k_4 = reduce_max(%x) {axes=[1], keepdims=true} : f32[2,1,4,5]
+                  %t3_5 = transpose(%k_4) {perm=[0,2,3,1]} : f32[2,4,5,1]
+                  return "m" = %m_1, "s" = %t2_3, "k" = %t3_5
+                }
+                """);
+    }
+
+    @Test
     void numericsHoldForEveryRewrite() {
         Random r = new Random(3);
         assertSameNumbers(INVERSE_PAIR, Map.of("x", MiniInterpreter.random(r, 2, 3, 4, 5)));

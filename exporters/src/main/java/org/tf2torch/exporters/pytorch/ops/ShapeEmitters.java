@@ -57,7 +57,38 @@ final class ShapeEmitters {
         long[] perm = ctx.node().attrs().ints("perm");
         boolean identity = true;
         for (int i = 0; i < perm.length; i++) identity &= perm[i] == i;
-        ctx.result(identity ? ctx.operand(0) : ctx.dialect().methodWithList(ctx.operand(0), "permute", perm));
+        if (identity) {
+            ctx.result(ctx.operand(0));
+            return;
+        }
+        String permuted = ctx.dialect().methodWithList(ctx.operand(0), "permute", perm);
+        ctx.result(feedsConvolution(ctx) ? ctx.dialect().method(permuted, "contiguous") : permuted);
+    }
+
+    /**
+     * A permuted NHWC input is a channels-last tensor in memory, and torch's CPU convolution then takes its
+     * channels-last path, in which libtorch 2.5 gives wrong values for some shapes (a stack of 1x1 convs on 24
+     * and 72 channels: errors of 1e-2 where torch 1.13 is exact). A contiguous copy before the first
+     * convolution keeps every later activation in the plain layout.
+     */
+    private static boolean feedsConvolution(EmitContext ctx) {
+        return feedsConvolution(ctx.node().output(), 3);
+    }
+
+    /** Also through the importer's channel repeat (unsqueeze, expand, reshape), which a depthwise layer takes in. */
+    private static boolean feedsConvolution(org.tf2torch.ir.Value v, int depth) {
+        for (org.tf2torch.ir.Use u : v.uses()) {
+            Op op = u.user().op();
+            if (u.operand() != 0) continue;
+            // not before a transposed conv: libtorch 2.5 gets conv_transpose2d (k2 s1 SAME) wrong for a contiguous
+            // input and right for the permuted one (tf-ops conv2d_transpose)
+            if (op == Op.CONV) return true;
+            if (depth > 0 && (op == Op.UNSQUEEZE || op == Op.EXPAND || op == Op.RESHAPE)
+                    && feedsConvolution(u.user().output(), depth - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
