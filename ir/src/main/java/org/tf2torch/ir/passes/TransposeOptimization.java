@@ -28,6 +28,7 @@ public final class TransposeOptimization implements Pass {
                 if (n.op() == Op.TRANSPOSE && merge(g, n)) again = true;
                 else if (n.op().isElementwiseUnary() && sinkUnary(g, n)) again = true;
                 else if (n.op().isElementwiseBinary() && sinkBinary(g, n)) again = true;
+                else if (n.op() == Op.CONCAT && TransposeSinks.concat(g, n)) again = true;
             }
             if (again) {
                 new DeadCodeElimination().run(g);
