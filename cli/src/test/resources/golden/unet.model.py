@@ -80,10 +80,10 @@ class SavedModel(nn.Module):
         self.enc1 = Enc1()
         self.enc2 = Enc2()
         self.bottleneck = Bottleneck()
-        # tf "up1/kernel", "up1/bias"; weight is [in, out, k...]: TF's kernel [k..., out, in] permuted
+        # tf "up1/kernel", "up1/bias"; weight stored as [in, out, kh, kw]: TF's kernel is [kh, kw, out, in]
         self.up1 = nn.ConvTranspose2d(32, 16, kernel_size=(2, 2), stride=(2, 2))
         self.dec1 = Dec1()
-        # tf "up2/kernel", "up2/bias"; weight is [in, out, k...]: TF's kernel [k..., out, in] permuted; TF's SAME padding is asymmetric here: each call narrows the result
+        # tf "up2/kernel", "up2/bias"; weight stored as [in, out, kh, kw]: TF's kernel is [kh, kw, out, in]; TF's SAME padding is asymmetric here: each call narrows the result
         self.up2 = nn.ConvTranspose2d(16, 8, kernel_size=(3, 3), stride=(2, 2))
         self.dec2 = Dec2()
         # tf "head/kernel", "head/bias"

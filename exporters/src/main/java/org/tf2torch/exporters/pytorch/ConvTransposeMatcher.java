@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tf2torch.exporters.pytorch.ExportResult.Kind;
+import org.tf2torch.exporters.pytorch.ops.ArchiveConvTranspose;
+import org.tf2torch.exporters.pytorch.ops.Dialect;
 import org.tf2torch.exporters.pytorch.ops.PyLiterals;
 import org.tf2torch.ir.Attrs;
 import org.tf2torch.ir.DType;
@@ -106,9 +108,16 @@ final class ConvTransposeMatcher {
         if (b != null) weights.add(new LayerMatcher.Weight(b.name(), "bias", Kind.PARAMETER, b.data(), b.name()));
         Map<String, String> exprs = b == null ? Map.of(w.name(), "weight")
                 : Map.of(w.name(), "weight", b.name(), "bias");
-        String fwd = "torch.conv_transpose" + sp + "d(input, self.weight, " + (b == null ? "None" : "self.bias") + ", "
-                + PyLiterals.ints(stride) + ", " + PyLiterals.ints(padding) + ", " + PyLiterals.ints(extra) + ", "
-                + group + ", " + PyLiterals.ints(dil) + ")";
+        String bias = b == null ? "None" : "self.bias";
+        String fwd = "torch.conv_transpose" + sp + "d(input, self.weight, " + bias + ", " + PyLiterals.ints(stride)
+                + ", " + PyLiterals.ints(padding) + ", " + PyLiterals.ints(extra) + ", " + group + ", "
+                + PyLiterals.ints(dil) + ")";
+        if (ArchiveConvTranspose.applies(Dialect.SCRIPT, group, sp)) {
+            long[] removed = new long[2 * sp];
+            for (int i = 0; i < sp; i++) removed[i] = removed[i + sp] = padding[i];
+            fwd = ArchiveConvTranspose.expr(Dialect.SCRIPT, "input", "self.weight", bias, kernel, stride, dil, removed,
+                    extra);
+        }
         List<String> notes = new ArrayList<>();
         if (w.data() instanceof PermutedTensor) {
             notes.add(sp == 2 ? "weight stored as [in, out, kh, kw]: TF's kernel is [kh, kw, out, in]"
