@@ -78,7 +78,7 @@ class KerasStructureTest {
     }
 
     /** Loads model.py with its weights (strict) and prints the trainable element count. */
-    private static final String COUNT = """
+    static final String COUNT = """
             import importlib.util, json, os, struct, sys
             import numpy as np
             import torch

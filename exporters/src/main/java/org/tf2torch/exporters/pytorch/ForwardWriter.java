@@ -124,8 +124,18 @@ final class ForwardWriter implements EmitContext {
                     .opt("value", "None", "None").render());
         }
         // The serialized dialect has no __call__ on modules: torch itself writes (self.m).forward(x).
-        result(dialect == Dialect.EAGER ? "self." + m.path() + "(" + x + ")"
-                : "(self." + m.path() + ").forward(" + x + ")");
+        String y = dialect == Dialect.EAGER ? "self." + m.path() + "(" + x + ")"
+                : "(self." + m.path() + ").forward(" + x + ")";
+        if (call.cropBegin() != null) {
+            // TF's asymmetric SAME removes more at the end than torch's symmetric padding can: cut the rest here
+            y = temp(current.output().name() + "_full", y);
+            org.tf2torch.ir.Shape out = current.output().shape();
+            for (int i = 0; i < call.cropBegin().length; i++) {
+                y = dialect.method(y, "narrow", PyLiterals.integer(2 + i), PyLiterals.integer(call.cropBegin()[i]),
+                        PyLiterals.integer(out.dim(2 + i).size()));
+            }
+        }
+        result(y);
     }
 
     /** The expression for {@code v}, writing an inline constant's statement the first time. */

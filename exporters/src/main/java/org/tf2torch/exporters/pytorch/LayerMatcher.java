@@ -50,8 +50,13 @@ final class LayerMatcher {
     record Layer(String torchClass, String args, List<Weight> weights, List<Weight> extraBuffers,
                  String scriptForward, Map<String, String> exprs, String note) {}
 
-    /** One application: {@code head}'s result is the layer applied to {@code input} (after {@code pad}). */
-    record Call(Node head, Value input, long[] pad, Set<Node> absorbed) {}
+    /**
+     * One application: {@code head}'s result is the layer applied to {@code input} (after {@code pad}), narrowed
+     * on the spatial axes from {@code cropBegin} to {@code head}'s static output sizes when not null.
+     */
+    record Call(Node head, Value input, long[] pad, Set<Node> absorbed, long[] cropBegin) {
+        Call(Node head, Value input, long[] pad, Set<Node> absorbed) { this(head, input, pad, absorbed, null); }
+    }
 
     record Match(Layer layer, List<Call> calls) {}
 
@@ -72,6 +77,7 @@ final class LayerMatcher {
         if (m == null) m = batchNorm(params, paramNodes, live);
         if (m == null) m = LayerNormMatcher.match(params, paramNodes, live);
         if (m == null) m = ConvLayers.match(params, paramNodes, live);
+        if (m == null) m = ConvTransposeMatcher.match(params, paramNodes, live);
         return m;
     }
 

@@ -53,8 +53,19 @@ final class ImageOps implements OpFamily {
      */
     private static Value convTranspose(OpContext c) {
         boolean last = Layout.channelsLast(c);
-        long[] sizes = c.constInts(0);
+        Long[] sizes = PartialInts.of(c, 0);
+        if (sizes == null) {
+            throw new TranslationException("input_sizes must be a 1-D vector of known length built from constants"
+                    + " and run-time sizes");
+        }
         int rank = sizes.length;
+        for (int i = 0; i < rank; i++) {
+            boolean spatial = last ? i >= 1 && i < rank - 1 : i >= 2;
+            if (spatial && sizes[i] == null) {
+                throw new TranslationException("input_sizes " + java.util.Arrays.toString(sizes)
+                        + " has a spatial size computed at run time; only the batch and channel entries may be");
+            }
+        }
         Value x = last ? Layout.toFirst(c, c.input(2)) : c.input(2);
         long[] k = staticKernel(c.input(1), rank);
         long[] perm = new long[rank];
@@ -68,8 +79,8 @@ final class ImageOps implements OpFamily {
         long[] strides = Layout.spatial(c.attrInts("strides"), rank, last, 1);
         long[] dil = Layout.spatial(c.attrInts("dilations"), rank, last, 1);
         List<Dim> forward = new ArrayList<>();
-        forward.add(Dim.of(sizes[0]));
-        forward.add(Dim.of(sizes[last ? rank - 1 : 1]));
+        forward.add(dim(sizes[0]));
+        forward.add(dim(sizes[last ? rank - 1 : 1]));
         for (int i = 0; i < sp; i++) forward.add(Dim.of(sizes[last ? i + 1 : i + 2]));
         long[] pads = Layout.pads(c, Shape.of(forward), kernel, strides, dil, last);
         Shape xs = x.shape();
@@ -88,6 +99,8 @@ final class ImageOps implements OpFamily {
                 "group", 1L, "output_padding", outPad));
         return last ? Layout.toLast(c, y) : y;
     }
+
+    private static Dim dim(Long size) { return size == null ? Dim.unknown() : Dim.of(size); }
 
     private static long[] staticKernel(Value w, int rank) {
         Shape ws = w.shape();

@@ -10,7 +10,8 @@ import org.tf2torch.ir.Value;
 
 /**
  * conv(x, w) + b, with b of one value per output channel laid out as [1,C,1,...], becomes conv(x, w, b[C]),
- * so the bias is the convolution's own (and later an {@code nn.ConvNd} bias).
+ * so the bias is the convolution's own (and later an {@code nn.ConvNd} bias); the same for conv_transpose
+ * ({@code nn.ConvTransposeNd}).
  */
 public final class ConvBiasFusion implements Pass {
     @Override
@@ -20,11 +21,12 @@ public final class ConvBiasFusion implements Pass {
             if (add.graph() == null || add.op() != Op.ADD) continue;
             for (int side = 0; side < 2; side++) {
                 Node conv = add.input(side).producer();
-                if (conv == null || conv.op() != Op.CONV || conv.inputs().size() != 2
+                if (conv == null || conv.op() != Op.CONV && conv.op() != Op.CONV_TRANSPOSE
+                        || conv.inputs().size() != 2
                         || conv.output().uses().size() != 1 || g.isOutput(conv.output())) continue;
                 Value bias = channelVector(add.input(1 - side), conv.output().shape());
                 if (bias == null || bias.dtype() != conv.output().dtype()) continue;
-                Node fused = g.insertBefore(add, Op.CONV, List.of(conv.input(0), conv.input(1), bias),
+                Node fused = g.insertBefore(add, conv.op(), List.of(conv.input(0), conv.input(1), bias),
                         conv.attrs().asMap(), conv.source(), add.output().name());
                 add.output().replaceAllUsesWith(fused.output());
                 g.replaceOutput(add.output(), fused.output());

@@ -29,6 +29,7 @@ public final class TransposeOptimization implements Pass {
                 else if (n.op().isElementwiseUnary() && sinkUnary(g, n)) again = true;
                 else if (n.op().isElementwiseBinary() && sinkBinary(g, n)) again = true;
                 else if (REDUCTIONS.contains(n.op()) && sinkReduce(g, n)) again = true;
+                else if (n.op() == Op.CONCAT && TransposeSinks.concat(g, n)) again = true;
             }
             if (again) {
                 new DeadCodeElimination().run(g);

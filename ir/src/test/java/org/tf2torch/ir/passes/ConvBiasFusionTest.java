@@ -73,4 +73,29 @@ class ConvBiasFusionTest {
                 }
                 """);
     }
+
+    @Test
+    void transposedConvolutionTakesItsChannelBiasToo() {
+        // conv_transpose weights are [in, out, kh, kw]: the bias has one value per output channel (dim 1 of w)
+        String head = """
+                graph @g {
+                  input %x : f32[1,4,3,3] = "x"
+                  weight "w" : f32[4,2,2,2]
+                  weight "b" : f32[2]
+                  %w = param() {name="w"} : f32[4,2,2,2]
+                  %b = param() {name="b"} : f32[2]
+                """;
+        assertPass(new ConvBiasFusion(), head + """
+                  %c = conv_transpose(%x, %w) {strides=[2,2], pads=[0,0,0,0], dilations=[1,1], group=1, output_padding=[0,0]} : f32[1,2,6,6]
+                  %s = const() {value=dense<i64[4]>[1,2,1,1]} : i64[4]
+                  %rb = reshape(%b, %s) : f32[1,2,1,1]
+                  %y = add(%c, %rb) : f32[1,2,6,6]
+                  return "y" = %y
+                }
+                """, head + """
+                  %y_1 = conv_transpose(%x, %w, %b) {strides=[2,2], pads=[0,0,0,0], dilations=[1,1], group=1, output_padding=[0,0]} : f32[1,2,6,6]
+                  return "y" = %y_1
+                }
+                """);
+    }
 }

@@ -68,6 +68,7 @@ final class MiniInterpreter {
             case MUL: return zip(in[0], in[1], (x, y) -> x * y);
             case MAX: return zip(in[0], in[1], Math::max);
             case TRANSPOSE: return transpose(in[0], a.intArray("perm"));
+            case CONCAT: return concat(in, (int) a.i("axis"));
             case RESHAPE: return reshape(in[0], Arrays.stream(in[1].data()).mapToLong(d -> (long) d).toArray());
             case CONV: return conv(in[0], in[1], in.length > 2 ? in[2] : null, a);
             case MAX_POOL: return maxPool(in[0], a);
@@ -127,6 +128,24 @@ final class MiniInterpreter {
             off += (shape[i] == 1 ? 0 : j) * st[i];
         }
         return (int) off;
+    }
+
+    private static Nd concat(Nd[] in, int axis) {
+        int ax = axis < 0 ? axis + in[0].shape().length : axis;
+        long[] out = in[0].shape().clone();
+        out[ax] = 0;
+        for (Nd x : in) out[ax] += x.shape()[ax];
+        double[] d = new double[(int) Arrays.stream(out).reduce(1, (p, q) -> p * q)];
+        for (int k = 0; k < d.length; k++) {
+            long[] idx = unravel(k, out);
+            int src = 0;
+            while (idx[ax] >= in[src].shape()[ax]) idx[ax] -= in[src++].shape()[ax];
+            long[] st = strides(in[src].shape());
+            long off = 0;
+            for (int i = 0; i < idx.length; i++) off += idx[i] * st[i];
+            d[k] = in[src].data()[(int) off];
+        }
+        return new Nd(out, d);
     }
 
     private static Nd transpose(Nd x, int[] perm) {

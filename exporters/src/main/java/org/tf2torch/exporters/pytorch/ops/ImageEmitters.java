@@ -53,6 +53,14 @@ final class ImageEmitters {
         long[] outPad = a.ints("output_padding");
         int sp = pads.length / 2;
         if (sp < 1 || sp > 3) throw new UnsupportedOperationException("conv_transpose over " + sp + " spatial dims");
+        Shape ws = ctx.operandType(1).shape();
+        if (ArchiveConvTranspose.applies(d, a.i("group"), sp) && ws.isStatic()) {
+            long[] kernel = java.util.Arrays.copyOfRange(ws.sizes(), 2, 2 + sp);
+            ctx.result(ArchiveConvTranspose.expr(d, ctx.operand(0), ctx.operand(1),
+                    ctx.node().inputs().size() > 2 ? ctx.operand(2) : "None", kernel, a.ints("strides"),
+                    a.ints("dilations"), pads, outPad));
+            return;
+        }
         long[] padding = new long[sp];
         long[] extra = new long[sp];
         long[] cropBegin = new long[sp];
