@@ -11,6 +11,7 @@ public final class ShapeInference {
         List<TensorType> dynamic = DynamicShapes.infer(n);
         if (dynamic != null) return dynamic;
         if (n.op() == Op.LOOP) return Loops.resultTypes(n);
+        if (n.op() == Op.LSTM || n.op() == Op.GRU) return RnnShapes.infer(n);
         List<TensorType> more = MoreShapes.infer(n);
         if (more == null) more = LinalgShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));

@@ -52,6 +52,7 @@ public final class Emitters {
         DrawEmitters.register(r);
         DynamicEmitters.register(r);
         CheckEmitters.register(r);
+        RnnEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
