@@ -35,7 +35,8 @@ class KerasStructureTest {
             "tfrust-keras-multiple-inputs", List.of("self.functional_1 = Functional1()",
                     "self.dense = nn.Linear(5, 3)", "self.test_out = nn.Linear(6, 1)",
                     "self.functional_1.dense("),
-            "tfjava-python-model", List.of("self.variable = nn.Parameter("));
+            "tfjava-python-model", List.of("self.variable = nn.Parameter("),
+            "tfnet-lstm", List.of("self.lstm = nn.LSTM(3, 32, batch_first=True)", "self.dense = nn.Linear(32, 1)"));
 
     @TempDir
     Path tmp;

@@ -242,6 +242,20 @@ public enum Op {
      * (TF's Squeeze without axes would drop such a dim, a rank the converted graph does not have).
      */
     CHECK_DIMS_NOT_ONE("check_dims_not_one", 1, 1, required("axes", INTS), required("message", STRING)),
+    // Recurrent layers: batch-major sequences, Keras's weight layout, default activations (tanh, sigmoid)
+    /**
+     * LSTM over X [B,T,I] from h0, c0 [B,U]; W [I,4U], R [U,4U], bias [4U] with the gates in Keras's order i, f,
+     * c, o: z = x_t W + h R + bias, c' = sigmoid(f) c + sigmoid(i) tanh(c~), h' = sigmoid(o) tanh(c').
+     * Results: every step's h [B,T,U], the final h and c [B,U].
+     */
+    LSTM("lstm", 6, 6),
+    /**
+     * GRU with the reset gate applied after the recurrent matmul (Keras reset_after=True, PyTorch's formula): X
+     * [B,T,I], h0 [B,U], W [I,3U], R [U,3U], bias [2,3U] (input bias, recurrent bias), gates in Keras's order z, r,
+     * h: x = x_t W + bias[0], g = h R + bias[1], z, r = sigmoid(x + g), n = tanh(x_h + r g_h), h' = z h + (1-z) n.
+     * Results: every step's h [B,T,U] and the final h [B,U].
+     */
+    GRU("gru", 5, 5),
     // Control flow
     /**
      * A while loop: inputs are the initial values of the {@code carried} loop variables, then values captured
@@ -277,6 +291,8 @@ public enum Op {
         if (this == SLOGDET || this == LU) return 2;
         if (this == NON_MAX_SUPPRESSION) return 3;
         if (this == UNIQUE) return 4;
+        if (this == LSTM) return 3;
+        if (this == GRU) return 2;
         return this == TOP_K ? 2 : 1;
     }
 

@@ -12,6 +12,7 @@ public final class ShapeInference {
         if (dynamic != null) return dynamic;
         if (n.op() == Op.LOOP) return Loops.resultTypes(n);
         if (n.op() == Op.EINSUM) return List.of(einsum(n));
+        if (n.op() == Op.LSTM || n.op() == Op.GRU) return RnnShapes.infer(n);
         List<TensorType> more = MoreShapes.infer(n);
         if (more == null) more = LinalgShapes.infer(n);
         return more != null ? more : List.of(inferOne(n));

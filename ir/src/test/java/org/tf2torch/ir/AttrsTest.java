@@ -89,8 +89,8 @@ class AttrsTest {
         switch (op) {
             case SPLIT: case LOOP: return -1;
             case UNIQUE: return 4;
-            case SVD: case NON_MAX_SUPPRESSION: return 3;
-            case TOP_K: case SLOGDET: case LU: return 2;
+            case SVD: case NON_MAX_SUPPRESSION: case LSTM: return 3;
+            case TOP_K: case SLOGDET: case LU: case GRU: return 2;
             default: return 1;
         }
     }

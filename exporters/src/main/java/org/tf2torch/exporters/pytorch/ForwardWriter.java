@@ -117,6 +117,10 @@ final class ForwardWriter implements EmitContext {
     /** {@code self.<layer>(x)}, padding first where TF's padding is not one torch's layer can hold. */
     private void layerCall(LayerMatcher.Call call, ModuleTree.Module m) {
         resultWritten = false;
+        if (call.head().outputs().size() > 1) {
+            RnnLayers.writeCall(this, call, m);
+            return;
+        }
         String x = expr(call.input());
         if (call.pad() != null) {
             x = temp(current.output().name() + "_pad", dialect.call(dialect.nn("pad")).arg(x)

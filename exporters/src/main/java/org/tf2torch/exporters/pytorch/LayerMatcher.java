@@ -47,8 +47,19 @@ final class LayerMatcher {
      * @param exprs IR parameter → expression relative to the layer module that yields TF's value
      * @param extraBuffers buffers the torch layer has beyond the weights (BatchNorm's counter)
      */
+    /**
+     * {@code frozen}: parameters of the torch layer that the TF layer does not have (set to
+     * {@code requires_grad_(False)} after construction); {@code scriptMethod}: the archive's whole forward (lines
+     * after the class header, {@code self} typed as U+0000) when it is not {@code return scriptForward}.
+     */
     record Layer(String torchClass, String args, List<Weight> weights, List<Weight> extraBuffers,
-                 String scriptForward, Map<String, String> exprs, String note) {}
+                 String scriptForward, Map<String, String> exprs, String note, List<String> frozen,
+                 List<String> scriptMethod) {
+        Layer(String torchClass, String args, List<Weight> weights, List<Weight> extraBuffers, String scriptForward,
+              Map<String, String> exprs, String note) {
+            this(torchClass, args, weights, extraBuffers, scriptForward, exprs, note, List.of(), null);
+        }
+    }
 
     /**
      * One application: {@code head}'s result is the layer applied to {@code input} (after {@code pad}), narrowed
@@ -78,6 +89,8 @@ final class LayerMatcher {
         if (m == null) m = LayerNormMatcher.match(params, paramNodes, live);
         if (m == null) m = ConvLayers.match(params, paramNodes, live);
         if (m == null) m = ConvTransposeMatcher.match(params, paramNodes, live);
+        if (m == null) m = RnnLayers.match(params, paramNodes, live);
+        if (m == null) m = EmbeddingLayer.match(params, paramNodes, live);
         return m;
     }
 

@@ -50,6 +50,7 @@ final class ModulePlan {
     private final Map<Node, LayerMatcher.Call> calls = new IdentityHashMap<>();
     private final Map<Node, Module> callModules = new IdentityHashMap<>();
     private final Set<Node> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> frozen = new HashSet<>();
 
     private ModulePlan(Graph graph, String className) {
         this.graph = graph;
@@ -114,19 +115,21 @@ final class ModulePlan {
                 for (Map.Entry<String, Parameter> e : m.params.entrySet()) addWeight(m, e.getValue(), e.getKey());
                 continue;
             }
-            m.layer = match.layer();
+            Module at = RnnLayers.hoist(m, match.layer());
+            at.layer = match.layer();
+            for (String f : match.layer().frozen()) frozen.add(at.keyPrefix() + f);
             for (LayerMatcher.Weight w : match.layer().weights()) {
-                m.items.add(new Attribute(m.keyPrefix() + w.local(), w.local(), w.kind(), w.data(), w.source()));
+                at.items.add(new Attribute(at.keyPrefix() + w.local(), w.local(), w.kind(), w.data(), w.source()));
             }
             for (LayerMatcher.Weight w : match.layer().extraBuffers()) {
-                m.items.add(new Attribute(m.keyPrefix() + w.local(), w.local(), w.kind(), w.data(), w.source()));
+                at.items.add(new Attribute(at.keyPrefix() + w.local(), w.local(), w.kind(), w.data(), w.source()));
             }
             for (Map.Entry<String, String> e : match.layer().exprs().entrySet()) {
-                paramExprs.put(e.getKey(), m.keyPrefix() + e.getValue());
+                paramExprs.put(e.getKey(), at.keyPrefix() + e.getValue());
             }
             for (LayerMatcher.Call c : match.calls()) {
                 calls.put(c.head(), c);
-                callModules.put(c.head(), m);
+                callModules.put(c.head(), at);
                 absorbed.addAll(c.absorbed());
             }
         }
@@ -214,6 +217,9 @@ final class ModulePlan {
     LayerMatcher.Call layerCall(Node n) { return calls.get(n); }
 
     Module layerCallModule(Node n) { return callModules.get(n); }
+
+    /** A torch-layer parameter the TF layer does not have, kept out of training ({@code requires_grad_(False)}). */
+    boolean isFrozen(String key) { return frozen.contains(key); }
 
     /** A node computed inside a layer call, which writes no statement of its own. */
     boolean isAbsorbed(Node n) { return absorbed.contains(n); }

@@ -24,9 +24,12 @@ final class ModuleWriter {
             if (item instanceof ModuleTree.Module c) {
                 if (c.layer != null) {
                     List<String> tf = new ArrayList<>();
-                    for (LayerMatcher.Weight w : c.layer.weights()) tf.add(PyStrings.quotedComment(w.source()));
+                    for (LayerMatcher.Weight w : c.layer.weights()) {
+                        if (!tf.contains(PyStrings.quotedComment(w.source()))) tf.add(PyStrings.quotedComment(w.source()));
+                    }
                     out.add(in + "# tf " + String.join(", ", tf) + (c.layer.note() == null ? "" : "; " + c.layer.note()));
                     out.add(in + "self." + c.attr + " = nn." + c.layer.torchClass() + "(" + c.layer.args() + ")");
+                    for (String f : c.layer.frozen()) out.add(in + "self." + c.attr + "." + f + ".requires_grad_(False)");
                 } else {
                     out.add(in + "self." + c.attr + " = " + c.className + "()");
                 }

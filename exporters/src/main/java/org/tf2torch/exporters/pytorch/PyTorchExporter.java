@@ -46,7 +46,7 @@ public final class PyTorchExporter {
             tensors.add(new NamedTensor(a.name(), a.data()));
             entries.add(new ExportResult.StateEntry(a.name(), a.kind(), a.source(),
                     a.data().dtype(), a.data().shape().sizes()));
-            if (a.kind() == ExportResult.Kind.PARAMETER) trainable += a.data().numElements();
+            if (a.kind() == ExportResult.Kind.PARAMETER && !plan.isFrozen(a.name())) trainable += a.data().numElements();
         }
         Path weights = outDir.resolve(weightsName);
         if (opts.weightsFormat() == WeightsFormat.SAFETENSORS) {

@@ -49,7 +49,8 @@ final class ScriptClassWriter {
         for (Module m : ModuleTree.postOrder(plan.root)) {
             if (m.isRoot()) continue;
             if (m.layer != null) {
-                String text = classText(m, SELF_TYPE, List.of(INDENT + "def forward(self: " + SELF_TYPE + ",",
+                String text = classText(m, SELF_TYPE, m.layer.scriptMethod() != null ? m.layer.scriptMethod()
+                        : List.of(INDENT + "def forward(self: " + SELF_TYPE + ",",
                         INDENT + INDENT + "input: " + Dialect.SCRIPT.tensorType() + ") -> " + Dialect.SCRIPT.tensorType() + ":",
                         INDENT + INDENT + "return " + m.layer.scriptForward()));
                 String name = layerClassBySource.get(text);

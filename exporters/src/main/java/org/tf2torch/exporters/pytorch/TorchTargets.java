@@ -63,6 +63,8 @@ public final class TorchTargets {
         put(Op.CUMSUM, "torch.cumsum (torch.flip, torch.cat for reverse/exclusive)");
         put(Op.CUMPROD, "torch.cumprod (torch.flip, torch.cat for reverse/exclusive)");
         put(Op.TOP_K, "torch.sort (stable) + torch.narrow");
+        put(Op.LSTM, "nn.LSTM / torch.lstm");
+        put(Op.GRU, "nn.GRU / torch.gru (gates reordered)");
         put(Op.CONV_TRANSPOSE, "F.conv_transpose2d (narrow when pads are asymmetric)");
         put(Op.RESIZE, "F.interpolate");
         put(Op.NON_MAX_SUPPRESSION, "while loop over torch.argmax / IoU rows (TF's greedy and soft NMS)");

@@ -248,6 +248,16 @@ public final class GraphTranslator {
             return out;
         }
         if (op.equals("ReadVariableOp") && in.get(0).isResource()) return List.of(TfValue.of(param(f, in.get(0).parameter())));
+        if (op.equals("ResourceGather") && in.get(0).isResource() && in.get(1).isValue()) {
+            try {
+                Value rows = ResourceGathers.translate(n, param(f, in.get(0).parameter()), in.get(1).value(), f.graph,
+                        f.function);
+                return List.of(in.get(1).guard() == null ? TfValue.of(rows) : in.get(1).withValue(rows));
+            } catch (TranslationException ex) {
+                report.addUnsupported(op, n.getName(), f.function, ex.getMessage());
+                return List.of(TfValue.poison());
+            }
+        }
         String callee = CALL_OPS.contains(op) ? n.getAttrMap().get("f").getFunc().getName() : op;
         if (library.containsKey(callee)) return inline(f, n, library.get(callee), in);
         String stateful = StatefulOps.reason(op);
@@ -324,6 +334,8 @@ public final class GraphTranslator {
             throw new ImportException("call '" + call.getName() + "' passes " + in.size() + " inputs to function "
                     + sig.getName() + ", which takes " + sig.getInputArgCount());
         }
+        List<TfValue> rnn = KerasRnnCalls.translate(this, caller, call, fn, in, library, report::addWarning);
+        if (rnn != null) return rnn;
         Map<String, TfValue> args = new HashMap<>();
         for (int i = 0; i < in.size(); i++) args.put(sig.getInputArg(i).getName(), in.get(i));
         String path = caller.function.isEmpty() ? sig.getName() : caller.function + " > " + sig.getName();

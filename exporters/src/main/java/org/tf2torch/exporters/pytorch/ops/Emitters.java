@@ -53,6 +53,7 @@ public final class Emitters {
         DynamicEmitters.register(r);
         CheckEmitters.register(r);
         TransformerEmitters.register(r);
+        RnnEmitters.register(r);
         return Collections.unmodifiableMap(r.map);
     }
 
