@@ -90,7 +90,7 @@ class SavedModel(nn.Module):
         self.head = nn.Conv2d(8, 4, kernel_size=(1, 1))
 
     def forward(self, image: torch.Tensor) -> torch.Tensor:
-        enc1_conv1_Conv2D = image.permute(0, 3, 1, 2)  # tf "enc1/conv1/Conv2D"
+        enc1_conv1_Conv2D = image.permute(0, 3, 1, 2).contiguous()  # tf "enc1/conv1/Conv2D"
         enc1_conv1_BiasAdd_157 = self.enc1.conv1(enc1_conv1_Conv2D)  # tf "enc1/conv1/Conv2D"
         enc1_conv1_Relu_71 = F.relu(enc1_conv1_BiasAdd_157)  # tf "enc1/conv1/Relu"
         enc1_conv2_BiasAdd_158 = self.enc1.conv2(enc1_conv1_Relu_71)  # tf "enc1/conv2/Conv2D"
