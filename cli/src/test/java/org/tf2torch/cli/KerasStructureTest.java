@@ -36,7 +36,8 @@ class KerasStructureTest {
                     "self.dense = nn.Linear(5, 3)", "self.test_out = nn.Linear(6, 1)",
                     "self.functional_1.dense("),
             "tfjava-python-model", List.of("self.variable = nn.Parameter("),
-            "tfnet-lstm", List.of("self.lstm = nn.LSTM(3, 32, batch_first=True)", "self.dense = nn.Linear(32, 1)"));
+            "tfnet-lstm", List.of("self.lstm = nn.LSTM(3, 32, batch_first=True)", "self.dense = nn.Linear(32, 1)"),
+            "tfnet-conv1d-inference", List.of("self.conv = nn.Conv1d(2, 16, kernel_size=(3,), stride=(8,))"));
 
     @TempDir
     Path tmp;

@@ -19,7 +19,8 @@ public final class PassPipeline {
 
     /** The cleanup every conversion gets. */
     public static PassPipeline standard(boolean verify) {
-        return new PassPipeline(List.of(new IdentityRemoval(), new ConstantFolding(), new TransposeOptimization(),
+        return new PassPipeline(List.of(new IdentityRemoval(), new Conv1dFolding(), new ConstantFolding(),
+                new TransposeOptimization(),
                 new ParameterLayoutFolding(), new ConstantFolding(), new ConvBiasFusion(),
                 new TensordotFolding(), new EinsumProjection(), new LayerNormFusion(), new GeluFusion(),
                 new DeadCodeElimination()), verify);
