@@ -21,7 +21,7 @@ public final class PassPipeline {
     public static PassPipeline standard(boolean verify) {
         return new PassPipeline(List.of(new IdentityRemoval(), new Conv1dFolding(), new ConstantFolding(),
                 new TransposeOptimization(),
-                new ParameterLayoutFolding(), new ConstantFolding(), new ConvBiasFusion(),
+                new ParameterLayoutFolding(), new ConstantFolding(), new ReshapeTargetFolding(), new ConvBiasFusion(),
                 new TensordotFolding(), new EinsumProjection(), new LayerNormFusion(), new GeluFusion(),
                 new DeadCodeElimination()), verify);
     }
