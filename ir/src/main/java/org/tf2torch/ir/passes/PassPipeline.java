@@ -21,8 +21,10 @@ public final class PassPipeline {
     public static PassPipeline standard(boolean verify) {
         return new PassPipeline(List.of(new IdentityRemoval(), new Conv1dFolding(), new ConstantFolding(),
                 new TransposeOptimization(),
-                new ParameterLayoutFolding(), new ConstantFolding(), new ReshapeTargetFolding(), new ConvBiasFusion(),
+                new ParameterLayoutFolding(), new ConstantFolding(), new ConvBiasFusion(),
                 new TensordotFolding(), new EinsumProjection(), new LayerNormFusion(), new GeluFusion(),
+                // after the fusions: the fused layer norm is recognized by its reshape back to shape(x)
+                new ReshapeTargetFolding(),
                 new DeadCodeElimination()), verify);
     }
 
